@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "swift-password-policy",
+    products: [
+        .library(name: "PasswordPolicy", targets: ["PasswordPolicy"]),
+        .executable(name: "pwpolicy", targets: ["pwpolicy"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // A thin C module over the system's PCRE2 (8-bit code units). Nothing but
+        // Sources/PasswordPolicy/PCRE2 calls into it.
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .target(
+            name: "PasswordPolicy",
+            dependencies: ["CPCRE2"]
+        ),
+        .executableTarget(
+            name: "pwpolicy",
+            dependencies: [
+                "PasswordPolicy",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PasswordPolicyTests",
+            dependencies: ["PasswordPolicy"]
+        ),
+        .testTarget(
+            name: "pwpolicyTests",
+            dependencies: ["pwpolicy"]
+        ),
+    ]
+)

@@ -1,0 +1,118 @@
+/// A policy compiled once for fast validation and generation.
+///
+/// Compiling checks the policy's meaning (every problem is reported, each with its key
+/// path), compiles each charset and pattern with PCRE2, and reads off PCRE2's exact
+/// membership for every class. The result is immutable and `Sendable`: share one value
+/// across threads and validate from all of them.
+///
+/// ```swift
+/// let cvm = try CompiledPolicy(Presets.policy(id: "tencentcloud.cvm.linux")!)
+/// cvm.isValid("abc123ABC!@#")                 // true
+/// for violation in cvm.validate("/abc") {     // length.short, leading.forbidden
+///     print(violation.code, violation.message)
+/// }
+/// ```
+public struct CompiledPolicy: Sendable {
+    /// The policy this was compiled from.
+    public let policy: Policy
+    /// The exact members of each class, in the policy's class order (PCRE2's answers).
+    public let classMembers: [ScalarSet]
+    /// Every scalar that belongs to at least one class.
+    public let classUnion: ScalarSet
+    /// Scalars that must not come first (empty when the policy has no such rule).
+    public let forbiddenLeading: ScalarSet
+    /// Scalars that must not come last (empty when the policy has no such rule).
+    public let forbiddenTrailing: ScalarSet
+
+    let table: CharacterTable
+    let atLeast: [(count: Int, mask: UInt64)]
+    let counts: [(index: Int, min: Int, max: Int)]
+    let patterns: [(pattern: PCRE2Pattern, rule: ForbiddenPattern)]
+    /// Whether any rule needs the whole password scanned (as opposed to length alone).
+    let maximumLength: Int
+
+    /// Compiles `policy`, or throws every problem found in it.
+    public init(_ policy: Policy) throws(PolicyError) {
+        var problems = policy.structuralProblems()
+        var charsetPatterns: [PCRE2Pattern] = []
+        var charsetSlots: [String: Int] = [:]
+        func compileCharset(_ charset: Charset, at path: String) {
+            do {
+                let pattern = try CharsetCompiler.compile(charset)
+                charsetSlots[path] = charsetPatterns.count
+                charsetPatterns.append(pattern)
+            } catch {
+                problems.append(CompiledPolicy.problem(for: error, at: path, charset: charset))
+            }
+        }
+        for (index, characterClass) in policy.classes.enumerated() {
+            compileCharset(characterClass.charset, at: "classes[\(index)].\(characterClass.charset.keyName)")
+        }
+        if let leading = policy.forbidLeading { compileCharset(leading, at: "forbidLeading") }
+        if let trailing = policy.forbidTrailing { compileCharset(trailing, at: "forbidTrailing") }
+
+        var patterns: [(PCRE2Pattern, ForbiddenPattern)] = []
+        for (index, rule) in policy.forbidPatterns.enumerated() where !rule.pattern.isEmpty && rule.pattern.utf8.count <= Policy.maximumPatternLength {
+            do {
+                patterns.append((try PCRE2Pattern(rule.pattern), rule))
+            } catch {
+                problems.append(PolicyProblem(keyPath: "forbidPatterns[\(index)].pattern", message: error.description, pcre2: error))
+            }
+        }
+        guard problems.isEmpty else { throw PolicyError(problems) }
+
+        let members = CharsetCompiler.members(of: charsetPatterns)
+        func set(_ path: String) -> ScalarSet { charsetSlots[path].map { members[$0] } ?? ScalarSet() }
+        let classMembers = policy.classes.enumerated().map { set("classes[\($0.offset)].\($0.element.charset.keyName)") }
+        for (index, members) in classMembers.enumerated() where members.isEmpty {
+            problems.append(PolicyProblem(keyPath: "classes[\(index)]", message: "class \"\(policy.classes[index].name)\" matches no character"))
+        }
+        guard problems.isEmpty else { throw PolicyError(problems) }
+
+        self.policy = policy
+        self.classMembers = classMembers
+        self.classUnion = classMembers.reduce(ScalarSet()) { $0.union($1) }
+        self.forbiddenLeading = set("forbidLeading")
+        self.forbiddenTrailing = set("forbidTrailing")
+        self.table = CharacterTable(classes: classMembers, leading: forbiddenLeading, trailing: forbiddenTrailing)
+        let indexByName = Dictionary(uniqueKeysWithValues: policy.classes.enumerated().map { ($0.element.name, $0.offset) })
+        var atLeast: [(Int, UInt64)] = []
+        var counts: [(Int, Int, Int)] = []
+        for requirement in policy.require {
+            switch requirement {
+            case .atLeast(let count, let names):
+                let mask = (names ?? policy.classes.map(\.name)).reduce(UInt64(0)) { $0 | (indexByName[$1].map { UInt64(1) << $0 } ?? 0) }
+                atLeast.append((count, mask))
+            case .count(let name, let min, let max):
+                if let index = indexByName[name] { counts.append((index, min ?? 0, max ?? Int.max)) }
+            }
+        }
+        self.atLeast = atLeast
+        self.counts = counts
+        self.patterns = patterns
+        self.maximumLength = policy.length.max ?? Int.max
+    }
+
+    private static func problem(for failure: CharsetCompiler.Failure, at path: String, charset: Charset) -> PolicyProblem {
+        switch failure {
+        case .empty:
+            return PolicyProblem(keyPath: path, message: "an empty charset matches no character")
+        case .closesEarly(let offset):
+            return PolicyProblem(keyPath: path, message: "an unescaped ']' at offset \(offset) would end the PCRE2 class before the set ends; write it as \\] (or first in the set)")
+        case .pcre2(let error):
+            return PolicyProblem(keyPath: path, message: error.description, pcre2: error)
+        case .notSingleCharacter:
+            return PolicyProblem(keyPath: path, message: "the set must be one PCRE2 character class matching one character")
+        }
+    }
+}
+
+extension Charset {
+    /// The JSON key the charset is written under: `chars` or `set`.
+    var keyName: String {
+        switch self {
+        case .chars: "chars"
+        case .set: "set"
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// A declarative password policy: the set of passwords a service accepts.
+///
+/// A policy is a plain value. Build one in code, or decode one from the JSON format of
+/// `policy-format.md` with ``Policy/init(json:)``; compile it once with
+/// ``CompiledPolicy/init(_:)`` and then validate (and generate) against the result.
+///
+/// ```swift
+/// let policy = Policy(
+///     id: "example.service",
+///     length: LengthRange(min: 8, max: 16),
+///     classes: [
+///         CharacterClass(name: "letters", .set("a-zA-Z")),
+///         CharacterClass(name: "digits", .set("0-9")),
+///     ],
+///     require: [.atLeast(2, of: nil)],
+///     forbidLeading: "/"
+/// )
+/// let compiled = try CompiledPolicy(policy)
+/// compiled.isValid("abc12345")   // true
+/// ```
+public struct Policy: Sendable, Hashable {
+    /// The newest format version this library reads and writes.
+    public static let currentFormat = 1
+
+    /// The format version; files with a higher one are refused.
+    public var format: Int
+    /// Stable identifier, lowercase and dot-separated: `vendor.service[.variant]`.
+    public var id: String
+    /// One line for people.
+    public var title: String?
+    /// Where the rule comes from: document, API name and version.
+    public var source: String?
+    /// Interpretations and discrepancies in the source, in plain words.
+    public var notes: [String]
+    /// Inclusive bounds on the length, in Unicode scalar values.
+    public var length: LengthRange
+    /// The named character classes; at least one.
+    public var classes: [CharacterClass]
+    /// When false, every character must belong to at least one class.
+    public var allowOther: Bool
+    /// Requirements that must all hold.
+    public var require: [Requirement]
+    /// The first character must not be in this set.
+    public var forbidLeading: Charset?
+    /// The last character must not be in this set.
+    public var forbidTrailing: Charset?
+    /// No character may repeat more than this many times in a row.
+    public var maxConsecutive: Int?
+    /// Patterns that must not match anywhere in the password.
+    public var forbidPatterns: [ForbiddenPattern]
+    /// Names of context values (`username`, ...) the password must not contain,
+    /// case-insensitively, when the caller supplies them.
+    public var forbidContext: [String]
+    /// Whether an absent password is acceptable (a service's password-free mode).
+    public var optional: Bool
+
+    public init(
+        format: Int = Policy.currentFormat,
+        id: String,
+        title: String? = nil,
+        source: String? = nil,
+        notes: [String] = [],
+        length: LengthRange,
+        classes: [CharacterClass],
+        allowOther: Bool = false,
+        require: [Requirement] = [],
+        forbidLeading: Charset? = nil,
+        forbidTrailing: Charset? = nil,
+        maxConsecutive: Int? = nil,
+        forbidPatterns: [ForbiddenPattern] = [],
+        forbidContext: [String] = [],
+        optional: Bool = false
+    ) {
+        self.format = format
+        self.id = id
+        self.title = title
+        self.source = source
+        self.notes = notes
+        self.length = length
+        self.classes = classes
+        self.allowOther = allowOther
+        self.require = require
+        self.forbidLeading = forbidLeading
+        self.forbidTrailing = forbidTrailing
+        self.maxConsecutive = maxConsecutive
+        self.forbidPatterns = forbidPatterns
+        self.forbidContext = forbidContext
+        self.optional = optional
+    }
+}

@@ -1,0 +1,38 @@
+extension Requirement: Codable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case atLeast, of, `class`, min, max
+    }
+
+    /// Decodes `{ "atLeast": k, "of": [...] }` or `{ "class": name, "min": n, "max": n }`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if container.contains(.atLeast) {
+            try decoder.rejectUnknownKeys(["atLeast", "of"])
+            self = .atLeast(try container.decode(Int.self, forKey: .atLeast), of: try container.decodeIfPresent([String].self, forKey: .of))
+        } else if container.contains(.class) {
+            try decoder.rejectUnknownKeys(["class", "min", "max"])
+            let min = try container.decodeIfPresent(Int.self, forKey: .min)
+            let max = try container.decodeIfPresent(Int.self, forKey: .max)
+            if min == nil, max == nil {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a class requirement needs \"min\" or \"max\""))
+            }
+            self = .count(class: try container.decode(String.self, forKey: .class), min: min, max: max)
+        } else {
+            try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a requirement needs \"atLeast\" or \"class\""))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .atLeast(let count, let classes):
+            try container.encode(count, forKey: .atLeast)
+            try container.encodeIfPresent(classes, forKey: .of)
+        case .count(let name, let min, let max):
+            try container.encode(name, forKey: .class)
+            try container.encodeIfPresent(min, forKey: .min)
+            try container.encodeIfPresent(max, forKey: .max)
+        }
+    }
+}

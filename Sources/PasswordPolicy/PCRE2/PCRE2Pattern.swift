@@ -1,0 +1,109 @@
+import CPCRE2
+
+/// Limits applied to every PCRE2 match the library runs, so that a hostile pattern in a
+/// policy (catastrophic backtracking, say) ends with a verdict instead of a hang.
+public struct PCRE2Limits: Sendable, Hashable {
+    /// PCRE2's match limit: the number of times its internal match function may be called.
+    public var matchLimit: UInt32 = 1_000_000
+    /// PCRE2's depth limit (backtracking depth) for the interpreter.
+    public var depthLimit: UInt32 = 10_000
+    /// PCRE2's heap limit, in KiB, for the interpreter's backtracking memory.
+    public var heapLimitKiB: UInt32 = 20_000
+
+    public init() {}
+}
+
+/// The outcome of running a pattern against a subject.
+enum PCRE2MatchResult: Sendable, Equatable {
+    case match(start: Int, end: Int)
+    case noMatch
+    /// PCRE2 stopped before deciding (a resource limit or another match-time error).
+    case failed(code: Int32)
+}
+
+/// An owning wrapper around one compiled PCRE2 pattern (8-bit code units, UTF mode).
+///
+/// The compiled code is immutable after `init`, and PCRE2 documents compiled patterns
+/// (including their JIT code) as safe to use from several threads at once; every match
+/// allocates its own match data. The match context holding the limits is also only read.
+final class PCRE2Pattern: @unchecked Sendable {
+    private let code: OpaquePointer
+    private let matchContext: OpaquePointer?
+
+    /// The options every pattern in this library is compiled with: UTF-8 and Unicode
+    /// properties for `\d`, `\w`, POSIX classes and case folding.
+    static let baseOptions: UInt32 = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP)
+
+    /// Compiles `pattern`. Throws PCRE2's message and offset when the pattern is invalid.
+    init(_ pattern: String, options: UInt32 = 0, limits: PCRE2Limits = PCRE2Limits()) throws(PCRE2CompileError) {
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        var utf8 = Array(pattern.utf8)
+        let length = utf8.count
+        utf8.append(0)
+        let compiled = utf8.withUnsafeBufferPointer { buffer in
+            pcre2_compile_8(buffer.baseAddress, length, PCRE2Pattern.baseOptions | options, &errorCode, &errorOffset, nil)
+        }
+        guard let compiled else {
+            throw PCRE2CompileError(code: errorCode, message: PCRE2.message(for: errorCode), offset: errorOffset)
+        }
+        code = compiled
+        // JIT is an optimisation: where the platform has none, the interpreter gives the
+        // same answers, so a JIT failure is not an error.
+        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+        let context = pcre2_match_context_create_8(nil)
+        if let context {
+            pcre2_set_match_limit_8(context, limits.matchLimit)
+            pcre2_set_depth_limit_8(context, limits.depthLimit)
+            pcre2_set_heap_limit_8(context, limits.heapLimitKiB)
+        }
+        matchContext = context
+    }
+
+    deinit {
+        if let matchContext { pcre2_match_context_free_8(matchContext) }
+        pcre2_code_free_8(code)
+    }
+
+    /// The minimum length, in characters, of any subject this pattern can match.
+    var minimumLength: Int {
+        var value: UInt32 = 0
+        let rc = pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_MINLENGTH), &value)
+        return rc == 0 ? Int(value) : 0
+    }
+
+    /// Runs the pattern once against `subject`, starting the search at byte `offset`.
+    ///
+    /// `subject` must be valid UTF-8: callers check it first, so PCRE2 is told to skip
+    /// its own check.
+    func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from offset: Int = 0, matchData: MatchData? = nil) -> PCRE2MatchResult {
+        let data = matchData ?? MatchData(for: self)
+        guard let pointer = data.pointer else { return .failed(code: Int32(PCRE2_ERROR_NOMEMORY)) }
+        guard let base = subject.baseAddress else {
+            // A zero-length subject still needs a valid pointer.
+            return PCRE2Pattern.emptySubject.withUnsafeBufferPointer {
+                firstMatch(in: UnsafeBufferPointer(rebasing: $0[0..<0]), from: 0, matchData: data)
+            }
+        }
+        let rc = pcre2_match_8(code, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK), pointer, matchContext)
+        if rc == Int32(PCRE2_ERROR_NOMATCH) { return .noMatch }
+        if rc < 0 { return .failed(code: rc) }
+        guard let ovector = pcre2_get_ovector_pointer_8(pointer) else { return .failed(code: Int32(PCRE2_ERROR_NOMEMORY)) }
+        return .match(start: ovector[0], end: ovector[1])
+    }
+
+    private static let emptySubject: [UInt8] = [0]
+
+    /// Whether the pattern matches anywhere in the UTF-8 bytes of `subject`.
+    func firstMatch(in subject: some Sequence<UInt8>) -> PCRE2MatchResult {
+        let bytes = Array(subject)
+        return bytes.withUnsafeBufferPointer { firstMatch(in: $0) }
+    }
+
+    /// Match data for one thread's use; freed with the value.
+    final class MatchData {
+        fileprivate let pointer: OpaquePointer?
+        init(for pattern: PCRE2Pattern) { pointer = pcre2_match_data_create_from_pattern_8(pattern.code, nil) }
+        deinit { if let pointer { pcre2_match_data_free_8(pointer) } }
+    }
+}

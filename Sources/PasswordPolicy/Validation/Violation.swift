@@ -1,0 +1,50 @@
+/// One way a password fails a policy.
+///
+/// `message` is a sentence for people and never contains the password or any part of it;
+/// `detail` carries what a program needs (positions, class names, counts).
+public struct Violation: Sendable, Hashable, CustomStringConvertible {
+    public var code: ViolationCode
+    public var message: String
+    public var detail: Detail
+
+    public init(code: ViolationCode, message: String, detail: Detail = .none) {
+        self.code = code
+        self.message = message
+        self.detail = detail
+    }
+
+    public var description: String { "\(code): \(message)" }
+
+    /// What a program needs to act on a violation. Positions count Unicode scalars from 1.
+    public enum Detail: Sendable, Hashable {
+        case none
+        /// `length.short` / `length.long`: the password's length and the bound it misses.
+        case length(actual: Int, bound: Int)
+        /// `charset.disallowed`: the 1-based positions of every character in no class.
+        case positions([Int])
+        /// `classes.insufficient`: how many classes were required, which were present and missing.
+        case classes(required: Int, present: [String], missing: [String])
+        /// `class.tooFew` / `class.tooMany`: the class, its count, and the bound it misses.
+        case classCount(name: String, count: Int, bound: Int)
+        /// `consecutive.exceeded`: each run too long, by 1-based start and length.
+        case runs([Run], limit: Int)
+        /// `pattern.forbidden`: the entry's own code.
+        case pattern(code: String)
+        /// `context.contained`: the name of the context value found.
+        case context(name: String)
+        /// `encoding.invalid`: the byte offset (from 0) of the first invalid byte.
+        case byteOffset(Int)
+    }
+
+    /// A run of one repeated character.
+    public struct Run: Sendable, Hashable {
+        public var position: Int
+        public var length: Int
+        public init(position: Int, length: Int) { self.position = position; self.length = length }
+    }
+}
+
+extension Array where Element == Violation {
+    /// The distinct codes, sorted: what the conformance vectors list.
+    public var codes: [ViolationCode] { Set(map(\.code)).sorted() }
+}
