@@ -6,8 +6,8 @@ extension LengthRange: Codable {
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        min = try container.decode(Int.self, forKey: .min)
-        max = try container.decodeIfPresent(Int.self, forKey: .max)
+        min = try container.decodeInteger(forKey: .min)
+        max = try container.decodeIntegerIfPresent(forKey: .max)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -11,7 +11,7 @@ extension Policy: Codable {
     /// refused before anything else is read.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        format = try container.decodeIfPresent(Int.self, forKey: .format) ?? 1
+        format = try container.decodeIntegerIfPresent(forKey: .format) ?? 1
         if format > Policy.currentFormat {
             throw DecodingError.dataCorruptedError(
                 forKey: .format, in: container,
@@ -29,7 +29,7 @@ extension Policy: Codable {
         require = try container.decodeIfPresent([Requirement].self, forKey: .require) ?? []
         forbidLeading = try container.decodeIfPresent(Charset.self, forKey: .forbidLeading)
         forbidTrailing = try container.decodeIfPresent(Charset.self, forKey: .forbidTrailing)
-        maxConsecutive = try container.decodeIfPresent(Int.self, forKey: .maxConsecutive)
+        maxConsecutive = try container.decodeIntegerIfPresent(forKey: .maxConsecutive)
         forbidPatterns = try container.decodeIfPresent([ForbiddenPattern].self, forKey: .forbidPatterns) ?? []
         forbidContext = try container.decodeIfPresent([String].self, forKey: .forbidContext) ?? []
         optional = try container.decodeIfPresent(Bool.self, forKey: .optional) ?? false

@@ -8,11 +8,11 @@ extension Requirement: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if container.contains(.atLeast) {
             try decoder.rejectUnknownKeys(["atLeast", "of"])
-            self = .atLeast(try container.decode(Int.self, forKey: .atLeast), of: try container.decodeIfPresent([String].self, forKey: .of))
+            self = .atLeast(try container.decodeInteger(forKey: .atLeast), of: try container.decodeIfPresent([String].self, forKey: .of))
         } else if container.contains(.class) {
             try decoder.rejectUnknownKeys(["class", "min", "max"])
-            let min = try container.decodeIfPresent(Int.self, forKey: .min)
-            let max = try container.decodeIfPresent(Int.self, forKey: .max)
+            let min = try container.decodeIntegerIfPresent(forKey: .min)
+            let max = try container.decodeIntegerIfPresent(forKey: .max)
             if min == nil, max == nil {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a class requirement needs \"min\" or \"max\""))
             }

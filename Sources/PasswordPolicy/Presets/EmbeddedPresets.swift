@@ -3,5 +3,158 @@
 extension Presets {
     /// The preset files, byte for byte: (file name, JSON text).
     static let embedded: [(file: String, json: String)] = [
+        ("huaweicloud.dcs.json", #"""
+{
+  "format": 1,
+  "id": "huaweicloud.dcs",
+  "title": "Huawei Cloud Distributed Cache Service (DCS) for Redis, instance password",
+  "source": "Huawei Cloud DCS API v2, ResetPassword (POST /v2/{project_id}/instances/{instance_id}/password/reset), request body new_password",
+  "notes": [
+    "Rule as the seed states it: 8 to 32 characters, at least three of lowercase letters, uppercase letters, digits and the special characters `~!@#$^&*()-_=+\\|{},<.>/?.",
+    "The seed writes the special characters as reStructuredText literal text, where \\` and \\\\ are escapes: they stand for one backtick and one backslash.",
+    "The percent sign (%) is not in the list, nor are [ ] ; : ' \" or the space; they are not allowed.",
+    "When no_password_access is true the instance is password-free and the request carries no new_password, so an absent password is acceptable (optional).",
+    "Other DCS pages add that the new password must not be the same as the old password. A stateless policy cannot check that, so this preset does not."
+  ],
+  "length": { "min": 8, "max": 32 },
+  "classes": [
+    { "name": "lower", "set": "a-z" },
+    { "name": "upper", "set": "A-Z" },
+    { "name": "digits", "set": "0-9" },
+    { "name": "specials", "chars": "`~!@#$^&*()-_=+\\|{},<.>/?" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digits", "specials"] } ],
+  "optional": true
+}
+
+"""#),
+        ("huaweicloud.dms.kafka.json", #"""
+{
+  "format": 1,
+  "id": "huaweicloud.dms.kafka",
+  "title": "Huawei Cloud Distributed Message Service for Kafka, SSL instance password",
+  "source": "Huawei Cloud DMS for Kafka API v2, ResetPassword (POST /v2/{project_id}/instances/{instance_id}/password), request body new_password",
+  "notes": [
+    "The seed is the ResetPassword page of Distributed Message Service for Kafka, which resets the password of an instance with SSL enabled. Distributed Message Service for RabbitMQ on the same cloud uses the same path and the same rule, so this preset serves both.",
+    "Rule from the seed: 8 to 32 characters, at least three of uppercase letters, lowercase letters, digits and the special characters `~!@#$%^&*()-_=+\\|[{}];:'\",<.>/? and the space; the password must not start with a hyphen (-).",
+    "The seed's text shows the backslash doubled (\\\\) and the double quote doubled (\"\"): both are escaping in the source markup and stand for one backslash and one double quote.",
+    "The space is one of the special characters and is allowed anywhere after the first character too; the password is matched as given, never trimmed.",
+    "The seed marks new_password as not mandatory but describes no password-free mode, so this preset requires a password."
+  ],
+  "length": { "min": 8, "max": 32 },
+  "classes": [
+    { "name": "lower", "set": "a-z" },
+    { "name": "upper", "set": "A-Z" },
+    { "name": "digits", "set": "0-9" },
+    { "name": "specials", "chars": "`~!@#$%^&*()-_=+\\|[{}];:'\",<.>/? " }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digits", "specials"] } ],
+  "forbidLeading": "-"
+}
+
+"""#),
+        ("tencentcloud.cvm.linux.json", #"""
+{
+  "format": 1,
+  "id": "tencentcloud.cvm.linux",
+  "title": "Tencent Cloud CVM, Linux instance login password",
+  "source": "Tencent Cloud CVM API, ResetInstancesPassword, API version 2017-03-12",
+  "notes": [
+    "Rule from the seed for Linux instances: 8 to 16 characters, at least two of letters [a-z, A-Z], digits [0-9] and the special characters, and the password must not begin with /.",
+    "The seed prints the special characters as ( ) ~ ~ ! @ ...: one of the two ~ is a backtick lost in formatting (later versions of the same document list ( ) ` ~ ! @), so the special characters here are ()`~!@#$%^&*-+=_|{}[]:;'<>,.?/.",
+    "The seed writes | as the HTML entity &#124; inside its table; it stands for |.",
+    "Letters are one class here: upper and lower case together count as one type for Linux instances.",
+    "Newer versions of the document allow 8 to 30 characters for Linux instances (12 to 30 for Windows, whose password must also not contain the user name). This preset keeps the seed's 8 to 16.",
+    "A batch that mixes Linux and Windows instances uses the Windows rule (tencentcloud.cvm.windows), which is the intersection of the two presets.",
+    "The seed's description names the API ResetInstancePassword; the action is ResetInstancesPassword.",
+    "The seed's example password abc123ABC!@# satisfies this rule."
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "letters", "set": "a-zA-Z" },
+    { "name": "digits", "set": "0-9" },
+    { "name": "specials", "chars": "()`~!@#$%^&*-+=_|{}[]:;'<>,.?/" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["letters", "digits", "specials"] } ],
+  "forbidLeading": "/"
+}
+
+"""#),
+        ("tencentcloud.cvm.windows.json", #"""
+{
+  "format": 1,
+  "id": "tencentcloud.cvm.windows",
+  "title": "Tencent Cloud CVM, Windows instance login password",
+  "source": "Tencent Cloud CVM API, ResetInstancesPassword, API version 2017-03-12",
+  "notes": [
+    "Rule from the seed for Windows instances: 12 to 16 characters, at least three of lowercase letters [a-z], uppercase letters [A-Z], digits [0-9] and the special characters, and the password must not begin with /.",
+    "The seed prints the special characters as ( ) ~ ~ ! @ ...: one of the two ~ is a backtick lost in formatting (later versions of the same document list ( ) ` ~ ! @), so the special characters here are ()`~!@#$%^&*-+=_|{}[]:;'<>,.?/.",
+    "The seed writes | as the HTML entity &#124; inside its table; it stands for |.",
+    "Newer versions of the document allow 12 to 30 characters for Windows instances (8 to 30 for Linux) and add that a Windows password must not contain the user name. This preset keeps the seed's 12 to 16 and does not check the user name.",
+    "A batch that mixes Linux and Windows instances uses this rule; it is the intersection of this preset and tencentcloud.cvm.linux.",
+    "The seed's description names the API ResetInstancePassword; the action is ResetInstancesPassword.",
+    "The seed's example password abc123ABC!@# satisfies this rule."
+  ],
+  "length": { "min": 12, "max": 16 },
+  "classes": [
+    { "name": "lower", "set": "a-z" },
+    { "name": "upper", "set": "A-Z" },
+    { "name": "digits", "set": "0-9" },
+    { "name": "specials", "chars": "()`~!@#$%^&*-+=_|{}[]:;'<>,.?/" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digits", "specials"] } ],
+  "forbidLeading": "/"
+}
+
+"""#),
+        ("tencentcloud.mongodb.json", #"""
+{
+  "format": 1,
+  "id": "tencentcloud.mongodb",
+  "title": "Tencent Cloud TencentDB for MongoDB, instance password",
+  "source": "Tencent Cloud TencentDB for MongoDB API 2.0, ResetMongoDBPassword (mongodb.api.qcloud.com)",
+  "notes": [
+    "Rule from the seed: 8 to 16 characters, at least two of letters, digits and special characters.",
+    "The seed's description lists the special characters as !@#%^() but its own PasswordRuleError message lists !@#%^*(). Tencent's console documentation and the newer API agree that * is allowed, so the special characters here are !@#%^*().",
+    "Letters are ASCII a-z and A-Z as one class: upper and lower case are not separate types in this rule.",
+    "Characters outside the lists, such as $, &, - or the space, are not allowed.",
+    "The seed's example password 12D3E@!r5ed satisfies this rule."
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "letters", "set": "a-zA-Z" },
+    { "name": "digits", "set": "0-9" },
+    { "name": "specials", "chars": "!@#%^*()" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["letters", "digits", "specials"] } ]
+}
+
+"""#),
+        ("tencentcloud.redis.json", #"""
+{
+  "format": 1,
+  "id": "tencentcloud.redis",
+  "title": "Tencent Cloud TencentDB for Redis, instance access password",
+  "source": "Tencent Cloud TencentDB for Redis API, ResetPassword, API version 2018-04-12 (rule from Tencent's API reference for the action, https://www.tencentcloud.com/document/product/239/32054)",
+  "notes": [
+    "The seed page for ResetPassword states no password rule; the rule here is the one Tencent's API reference gives for this action: 8 to 32 characters, at least two of lowercase letters, uppercase letters, digits and the special characters ()~!@#$%^&*-+=_|{}[]:;<>,.?/, and the password must not start with /.",
+    "The list of special characters is read literally: it has no backtick (`) and no apostrophe ('), unlike Tencent CVM's list, so those two characters are not allowed.",
+    "Password may be left out when the instance is switched to password-free access, so an absent password is acceptable (optional).",
+    "Other Tencent Redis documents give other lengths: some actions say 8 to 30 characters, others (and the console's reset page) 8 to 64. This preset follows ResetPassword's 8 to 32.",
+    "The seed's example password zy456987 (lowercase letters and digits) satisfies this rule."
+  ],
+  "length": { "min": 8, "max": 32 },
+  "classes": [
+    { "name": "lower", "set": "a-z" },
+    { "name": "upper", "set": "A-Z" },
+    { "name": "digits", "set": "0-9" },
+    { "name": "specials", "chars": "()~!@#$%^&*-+=_|{}[]:;<>,.?/" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["lower", "upper", "digits", "specials"] } ],
+  "forbidLeading": "/",
+  "optional": true
+}
+
+"""#),
     ]
 }
