@@ -95,11 +95,57 @@ enum CharsetCompiler {
         return nil
     }
 
+    /// Writes the UTF-8 of every scalar in `range` (all of UTF-8 length `width`) into
+    /// `buffer`; returns the number of bytes written.
+    private static func encode(_ range: ClosedRange<UInt32>, width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var at = 0
+        for value in range {
+            switch width {
+            case 1:
+                buffer[at] = UInt8(truncatingIfNeeded: value)
+            case 2:
+                buffer[at] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+                buffer[at + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            case 3:
+                buffer[at] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+                buffer[at + 1] = UInt8(truncatingIfNeeded: 0x80 | (value >> 6) & 0x3F)
+                buffer[at + 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            default:
+                buffer[at] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+                buffer[at + 1] = UInt8(truncatingIfNeeded: 0x80 | (value >> 12) & 0x3F)
+                buffer[at + 2] = UInt8(truncatingIfNeeded: 0x80 | (value >> 6) & 0x3F)
+                buffer[at + 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+            }
+            at += width
+        }
+        return at
+    }
+
+    /// Every Unicode scalar value, UTF-8 encoded once per process (about 4.3 MB) in chunks of
+    /// consecutive scalars of one UTF-8 width, so that a match's byte offsets map back to
+    /// scalar values by division.
+    private static let allScalarChunks: [(first: UInt32, width: Int, bytes: [UInt8])] = {
+        var chunks: [(first: UInt32, width: Int, bytes: [UInt8])] = []
+        for (segment, width) in segments {
+            var chunkStart = segment.lowerBound
+            while chunkStart <= segment.upperBound {
+                let chunkEnd = min(segment.upperBound, chunkStart + chunkSize - 1)
+                let count = Int(chunkEnd - chunkStart + 1) * width
+                let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    initialized = encode(chunkStart...chunkEnd, width: width, into: buffer)
+                }
+                chunks.append((chunkStart, width, bytes))
+                chunkStart = chunkEnd + 1
+            }
+        }
+        return chunks
+    }()
+
     /// Runs of code points with the same UTF-8 width; surrogates are not scalar values.
     private static let segments: [(ClosedRange<UInt32>, Int)] = [
         (0x0...0x7F, 1), (0x80...0x7FF, 2), (0x800...0xD7FF, 3), (0xE000...0xFFFF, 3), (0x10000...0x10FFFF, 4),
     ]
-    private static let chunkSize: UInt32 = 8192
+    private static let chunkSize: UInt32 = 65536
 
     /// The exact members of each compiled class, read off PCRE2 over every scalar value.
     ///
@@ -108,29 +154,18 @@ enum CharsetCompiler {
     static func members(of patterns: [PCRE2Pattern]) -> [ScalarSet] {
         var found = Array(repeating: [ClosedRange<UInt32>](), count: patterns.count)
         let matchData = patterns.map { PCRE2Pattern.MatchData(for: $0) }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(Int(chunkSize) * 4)
-        for (segment, width) in segments {
-            var chunkStart = segment.lowerBound
-            while chunkStart <= segment.upperBound {
-                let chunkEnd = min(segment.upperBound, chunkStart + chunkSize - 1)
-                buffer.removeAll(keepingCapacity: true)
-                for value in chunkStart...chunkEnd {
-                    if let scalar = Unicode.Scalar(value) { buffer.append(contentsOf: scalar.utf8) }
-                }
-                buffer.withUnsafeBufferPointer { subject in
-                    for (index, pattern) in patterns.enumerated() {
-                        var offset = 0
-                        while offset < subject.count {
-                            guard case .match(let start, let end) = pattern.firstMatch(in: subject, from: offset, matchData: matchData[index]), end > start else { break }
-                            let first = chunkStart + UInt32(start / width)
-                            let last = chunkStart + UInt32(end / width) - 1
-                            found[index].append(first...last)
-                            offset = end
-                        }
+        for chunk in allScalarChunks {
+            chunk.bytes.withUnsafeBufferPointer { subject in
+                for (index, pattern) in patterns.enumerated() {
+                    var offset = 0
+                    while offset < subject.count {
+                        guard case .match(let start, let end) = pattern.firstMatch(in: subject, from: offset, matchData: matchData[index]), end > start else { break }
+                        let first = chunk.first + UInt32(start / chunk.width)
+                        let last = chunk.first + UInt32(end / chunk.width) - 1
+                        found[index].append(first...last)
+                        offset = end
                     }
                 }
-                chunkStart = chunkEnd + 1
             }
         }
         return found.map { ScalarSet(ranges: $0) }
