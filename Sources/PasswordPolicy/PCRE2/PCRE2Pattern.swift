@@ -35,14 +35,14 @@ final class PCRE2Pattern: @unchecked Sendable {
     static let baseOptions: UInt32 = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP)
 
     /// Compiles `pattern`. Throws PCRE2's message and offset when the pattern is invalid.
-    init(_ pattern: String, options: UInt32 = 0, limits: PCRE2Limits = PCRE2Limits()) throws(PCRE2CompileError) {
+    init(_ pattern: String, options: UInt32 = 0, baseOptions: UInt32 = PCRE2Pattern.baseOptions, limits: PCRE2Limits = PCRE2Limits()) throws(PCRE2CompileError) {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         var utf8 = Array(pattern.utf8)
         let length = utf8.count
         utf8.append(0)
         let compiled = utf8.withUnsafeBufferPointer { buffer in
-            pcre2_compile_8(buffer.baseAddress, length, PCRE2Pattern.baseOptions | options, &errorCode, &errorOffset, nil)
+            pcre2_compile_8(buffer.baseAddress, length, baseOptions | options, &errorCode, &errorOffset, nil)
         }
         guard let compiled else {
             throw PCRE2CompileError(code: errorCode, message: PCRE2.message(for: errorCode), offset: errorOffset)

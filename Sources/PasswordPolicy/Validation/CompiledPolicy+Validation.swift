@@ -265,10 +265,13 @@ extension CompiledPolicy {
         return ((b0 & 0x07) << 18 | UInt32(buffer[index + 1] & 0x3F) << 12 | UInt32(buffer[index + 2] & 0x3F) << 6 | UInt32(buffer[index + 3] & 0x3F), 4)
     }
 
-    /// Whether `value` occurs in the password, compared case-insensitively by PCRE2 (Unicode
-    /// case folding). An empty value is never "contained".
+    /// Whether `value` occurs in the password, compared case-insensitively by PCRE2 (a
+    /// literal match with Unicode case folding). An empty value is never "contained".
+    /// Fails closed: if PCRE2 cannot compile or run the search, the answer is "contained".
     static func contains(_ buffer: UnsafeBufferPointer<UInt8>, caseInsensitively value: String) -> Bool {
-        guard !value.isEmpty, let pattern = try? PCRE2Pattern(value, options: UInt32(PCRE2_LITERAL) | UInt32(PCRE2_CASELESS)) else { return false }
+        guard !value.isEmpty else { return false }
+        // PCRE2_LITERAL combines with UTF (which brings Unicode case folding) but not UCP.
+        guard let pattern = try? PCRE2Pattern(value, options: UInt32(PCRE2_LITERAL) | UInt32(PCRE2_CASELESS), baseOptions: UInt32(PCRE2_UTF)) else { return true }
         if case .noMatch = pattern.firstMatch(in: buffer) { return false }
         return true
     }
