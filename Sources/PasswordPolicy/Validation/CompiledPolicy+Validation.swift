@@ -150,6 +150,8 @@ extension CompiledPolicy {
     }
 
     func validate(buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> [Violation] {
+        // Most passwords checked are valid: answer those from the allocation-free scan.
+        if isValid(buffer: buffer, knownValidUTF8: knownValidUTF8, context: context) { return [] }
         if !knownValidUTF8 {
             var index = 0
             while index < buffer.count {
