@@ -1,0 +1,167 @@
+import ArgumentParser
+import PasswordPolicy
+
+/// `pwpolicy check -p P... [--format text|jsonl] [--context NAME=VALUE]...`: judges every
+/// line of standard input as a password.
+///
+/// Passwords come from standard input only, never from the command line. Input is read
+/// through one fixed buffer, so a stream of any length passes in constant memory; a line
+/// over ``maximumLineLength`` bytes is not stored but judged by its length
+/// (`length.long`), or, when the policy's maximum is not exceeded, reported as
+/// `input.tooLong`.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Judge passwords read from standard input, one per line.",
+        discussion: """
+        Lines end at LF; one trailing CR is removed; an empty line is an empty password. \
+        Output: one line per input line, in order. text: "line N: ok" or "line N: " and the \
+        violation messages joined by "; ". jsonl: {"line": N, "valid": BOOL, "violations": \
+        [{"code": CODE, "message": TEXT}]}. The password never appears in the output. \
+        A line over 64 KiB is judged by its length alone (length.long) or, when that is \
+        within the policy's maximum, reported as input.tooLong. \
+        Exit status: 0 every password valid, 1 at least one invalid, 2 usage error or a \
+        policy that cannot be loaded.
+        """
+    )
+
+    /// The longest line judged in full, in bytes (64 KiB).
+    static let maximumLineLength = 1 << 16
+
+    @OptionGroup var policyOptions: PolicyOptions
+
+    @Option(help: "text (one line per password for people) or jsonl (one JSON object per password).")
+    var format: LineOutputFormat = .text
+
+    @Option(
+        name: .customLong("context"),
+        help: ArgumentHelp(
+            "A value the password must not contain when the policy lists its name in forbidContext, e.g. username=alice. Repeatable.",
+            valueName: "name=value"
+        )
+    )
+    var contextValues: [String] = []
+
+    /// Anything else on the command line. Never echoed: it may be a password typed where
+    /// it does not belong.
+    @Argument(parsing: .captureForPassthrough, help: .hidden)
+    var unexpected: [String] = []
+
+    func validate() throws {
+        if !unexpected.isEmpty {
+            throw ValidationError("check reads passwords from standard input only, one per line; \(unexpected.count) unexpected command-line \(unexpected.count == 1 ? "argument was" : "arguments were") given (not shown, in case \(unexpected.count == 1 ? "it is a password" : "they are passwords"))")
+        }
+        _ = try context()
+    }
+
+    /// The `--context` values by name.
+    func context() throws(ValidationError) -> [String: String] {
+        var values: [String: String] = [:]
+        for item in contextValues {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                throw ValidationError("--context takes NAME=VALUE, e.g. --context username=alice; one was given without a name or '='")
+            }
+            let name = String(item[..<equals])
+            if values[name] != nil { throw ValidationError("--context \(name) is given twice") }
+            values[name] = String(item[item.index(after: equals)...])
+        }
+        return values
+    }
+
+    func run() throws {
+        let loaded = try policyOptions.load()
+        let context = try self.context()
+        let used = Set(loaded.combined.forbidContext)
+        for name in context.keys.sorted() where !used.contains(name) {
+            StandardError.warn(used.isEmpty
+                ? "--context \(name) is ignored: the policy forbids no context values"
+                : "--context \(name) is ignored: the policy forbids only \(used.sorted().joined(separator: ", "))")
+        }
+        if standardInputIsTerminal() {
+            StandardError.write("pwpolicy: reading passwords from standard input, one per line (end with Ctrl-D)\n")
+        }
+        var judge = Judge(compiled: loaded.compiled, context: context, format: format)
+        let reader = LineReader(descriptor: 0, maximumLineLength: CheckCommand.maximumLineLength)
+        try reader.forEachLine { (line) throws(CommandFailure) in
+            try judge.judge(line)
+        }
+        try judge.output.flush()
+        if judge.anyInvalid { throw ExitCode(1) }
+    }
+}
+
+/// Judges lines one by one and writes the verdicts.
+private struct Judge: ~Copyable {
+    let compiled: CompiledPolicy
+    let context: [String: String]
+    let format: LineOutputFormat
+    var output = BufferedWriter()
+    var lineNumber = 0
+    var anyInvalid = false
+
+    init(compiled: CompiledPolicy, context: [String: String], format: LineOutputFormat) {
+        self.compiled = compiled
+        self.context = context
+        self.format = format
+    }
+
+    mutating func judge(_ line: LineReader.Line) throws(CommandFailure) {
+        lineNumber += 1
+        switch line {
+        case .complete(let bytes):
+            // The yes-or-no path first: most passwords in a bulk check are fine.
+            if compiled.isValid(utf8: bytes, context: context) {
+                try writeValid()
+            } else {
+                let violations = compiled.validate(utf8: bytes, context: context)
+                try write(violations.map { ($0.code.rawValue, $0.message) })
+            }
+        case .oversized(let byteCount, let scalarCount):
+            if let violation = compiled.lengthViolation(scalarCount: scalarCount), violation.code == .lengthLong {
+                try write([(violation.code.rawValue, violation.message)])
+            } else {
+                try write([("input.tooLong", "the line is \(byteCount) bytes, more than the \(CheckCommand.maximumLineLength) bytes check reads for one password; it was not judged")])
+            }
+        }
+    }
+
+    private mutating func writeValid() throws(CommandFailure) {
+        switch format {
+        case .text:
+            try output.write("line " as StaticString)
+            try output.write(decimal: lineNumber)
+            try output.write(": ok\n" as StaticString)
+        case .jsonl:
+            try output.write("{\"line\": " as StaticString)
+            try output.write(decimal: lineNumber)
+            try output.write(", \"valid\": true, \"violations\": []}\n" as StaticString)
+        }
+    }
+
+    /// An invalid line; an empty list (validation found nothing after all) counts as valid.
+    private mutating func write(_ violations: [(code: String, message: String)]) throws(CommandFailure) {
+        if violations.isEmpty { return try writeValid() }
+        anyInvalid = true
+        switch format {
+        case .text:
+            try output.write("line " as StaticString)
+            try output.write(decimal: lineNumber)
+            try output.write(": " as StaticString)
+            try output.write(violations.map { oneLine($0.message) }.joined(separator: "; "))
+            try output.write(byte: 0x0A)
+        case .jsonl:
+            try output.write("{\"line\": " as StaticString)
+            try output.write(decimal: lineNumber)
+            try output.write(", \"valid\": false, \"violations\": [" as StaticString)
+            for (index, violation) in violations.enumerated() {
+                if index > 0 { try output.write(", " as StaticString) }
+                try output.write("{\"code\": " as StaticString)
+                try output.write(jsonString: violation.code)
+                try output.write(", \"message\": " as StaticString)
+                try output.write(jsonString: violation.message)
+                try output.write(byte: UInt8(ascii: "}"))
+            }
+            try output.write("]}\n" as StaticString)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// `pwpolicy presets` and `pwpolicy explain`.
+@Suite struct PresetsExplainTests {
+    @Test func textListsEveryPreset() throws {
+        let result = try CommandRunner.run(["presets"])
+        #expect(result.status == 0)
+        let ids = CommandRunner.presetIDs
+        let listed = result.lines.filter { !$0.hasPrefix(" ") }.map { String($0.prefix { $0 != " " }) }
+        #expect(listed == ids)
+    }
+
+    @Test func jsonHasIdTitleLengthAndSummary() throws {
+        let result = try CommandRunner.run(["presets", "--format", "json"])
+        #expect(result.status == 0)
+        let object = try parseJSON(result.stdout)
+        let presets = try #require(object["presets"] as? [[String: Any]])
+        #expect(presets.compactMap { $0["id"] as? String } == CommandRunner.presetIDs)
+        for preset in presets {
+            #expect(preset["title"] != nil)
+            let length = try #require(preset["length"] as? [String: Any])
+            #expect(length["min"] is Int)
+            #expect(!((preset["summary"] as? String) ?? "").isEmpty)
+        }
+        if let linux = presets.first(where: { $0["id"] as? String == "tencentcloud.cvm.linux" }) {
+            let length = try #require(linux["length"] as? [String: Any])
+            #expect(length["min"] as? Int == 8)
+            #expect(length["max"] as? Int == 16)
+            #expect((linux["summary"] as? String)?.hasPrefix("8 to 16 characters; at least 2 of: ") == true)
+        }
+    }
+
+    @Test func explainDescribesAPolicyFile() throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("basic.json", TestPolicies.basic)
+        let result = try CommandRunner.run(["explain", "-p", file])
+        #expect(result.status == 0)
+        #expect(result.lines.first == "test.basic: Test policy")
+        let text = result.stdout
+        #expect(text.contains("8 to 12 characters"))
+        #expect(text.contains("lower (a-z)"))
+        #expect(text.contains("specials (!@#)"))
+        #expect(text.contains("at least 3 of: lower, upper, digits, specials"))
+        #expect(text.contains("Must not start with /"))
+    }
+
+    @Test func explainDescribesAPreset() throws {
+        guard CommandRunner.presetIDs.contains("tencentcloud.cvm.linux") else { return }
+        let result = try CommandRunner.run(["explain", "-p", "tencentcloud.cvm.linux"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("8 to 16 characters"))
+        #expect(result.stdout.contains("Must not start with /"))
+    }
+
+    @Test func explainDescribesTheIntersection() throws {
+        let directory = try TemporaryDirectory()
+        let basic = try directory.write("basic.json", TestPolicies.basic)
+        let short = try directory.write("short.json", #"{"id": "test.short", "length": {"min": 6, "max": 10}, "classes": [{"name": "lower", "set": "a-z"}, {"name": "upper", "set": "A-Z"}, {"name": "digits", "set": "0-9"}]}"#)
+        let result = try CommandRunner.run(["explain", "-p", basic, "-p", short])
+        #expect(result.status == 0)
+        #expect(result.lines.first?.hasPrefix("All of") == true)
+        #expect(result.stdout.contains("8 to 10 characters"))
+    }
+
+    @Test func disjointPoliciesCannotBeCombined() throws {
+        let directory = try TemporaryDirectory()
+        let long = try directory.write("long.json", #"{"id": "test.long", "length": {"min": 20}, "classes": [{"name": "a", "set": "a-z"}]}"#)
+        let short = try directory.write("short.json", #"{"id": "test.short", "length": {"min": 1, "max": 10}, "classes": [{"name": "a", "set": "a-z"}]}"#)
+        let result = try CommandRunner.run(["check", "-p", long, "-p", short], input: "abc\n")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("long.json"))
+        #expect(result.stderr.contains("length"))
+        #expect(result.stdoutBytes.isEmpty)
+    }
+}
