@@ -1,0 +1,22 @@
+// Fuzz target 4: intersection. A password is valid for the intersection exactly when it
+// is valid for each part; an empty intersection is reported with reasons.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzIntersect(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    var reader = ByteReader(Array(UnsafeBufferPointer(start: data, count: size)))
+    let first = PolicyBuilder.policy(&reader, id: "fuzz.a")
+    let second = reader.bool() ? PolicyBuilder.policy(&reader, id: "fuzz.b") : (Presets.all.isEmpty ? first : reader.pick(Presets.all))
+    guard let a = try? CompiledPolicy(first), let b = try? CompiledPolicy(second) else { return 0 }
+    let password = reader.rest()
+    let context = ["username": "ab"]
+    let expected = a.isValid(utf8: password, context: context) && b.isValid(utf8: password, context: context)
+    do {
+        let both = try CompiledPolicy(Policy.intersection([first, second]))
+        if both.isValid(utf8: password, context: context) != expected { fatalError("intersection verdict differs from its parts") }
+        if both.validate(utf8: password, context: context).isEmpty != expected { fatalError("intersection validate differs from its parts") }
+    } catch {
+        if error.problems.isEmpty { fatalError("empty intersection without a reason") }
+        if expected { fatalError("intersection reported empty, but a password satisfies both") }
+    }
+    return 0
+}
