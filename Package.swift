@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation`: a command plugin only, nothing links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // A thin C module over the system's PCRE2 (8-bit code units). Nothing but
@@ -33,7 +35,7 @@ let package = Package(
             name: "PasswordPolicyTests",
             dependencies: ["PasswordPolicy"],
             // A copy of ../shared/spec/conformance, read by path when ../shared is absent.
-            exclude: ["Conformance", "BadPolicies"]
+            exclude: ["Conformance", "BadPolicies", "Fixtures"]
         ),
         .testTarget(
             name: "pwpolicyTests",
