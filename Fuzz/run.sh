@@ -19,7 +19,7 @@ fi
 scripts/install-deps.sh
 mkdir -p Fuzz/out/bin
 library=$(find Sources/PasswordPolicy -name '*.swift' | sort)
-shared=$(find Tests/PasswordPolicyTests/Reference -name '*.swift' | sort)
+shared=$(find Tests/PasswordPolicyTests/Reference Fuzz/Support -name '*.swift' | sort)
 status=0
 for target in "${targets[@]}"; do
   binary="Fuzz/out/bin/$target"

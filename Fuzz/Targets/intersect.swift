@@ -6,12 +6,13 @@ public func fuzzIntersect(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var reader = ByteReader(Array(UnsafeBufferPointer(start: data, count: size)))
     let first = PolicyBuilder.policy(&reader, id: "fuzz.a")
     let second = reader.bool() ? PolicyBuilder.policy(&reader, id: "fuzz.b") : (Presets.all.isEmpty ? first : reader.pick(Presets.all))
-    guard let a = try? CompiledPolicy(first), let b = try? CompiledPolicy(second) else { return 0 }
+    guard let a = CompiledCache.lookup(first)?.0, let b = CompiledCache.lookup(second)?.0 else { return 0 }
     let password = reader.rest()
     let context = ["username": "ab"]
     let expected = a.isValid(utf8: password, context: context) && b.isValid(utf8: password, context: context)
     do {
-        let both = try CompiledPolicy(Policy.intersection([first, second]))
+        let intersection = try Policy.intersection([first, second])
+        guard let both = CompiledCache.lookup(intersection)?.0 else { fatalError("the intersection does not compile") }
         if both.isValid(utf8: password, context: context) != expected { fatalError("intersection verdict differs from its parts") }
         if both.validate(utf8: password, context: context).isEmpty != expected { fatalError("intersection validate differs from its parts") }
     } catch {

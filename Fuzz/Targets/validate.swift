@@ -15,8 +15,7 @@ public func fuzzValidate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         compiled = presetPolicies[index]
         reference = presetReferences[index]
     } else {
-        let policy = PolicyBuilder.policy(&reader)
-        guard let built = try? CompiledPolicy(policy), let slow = ReferenceValidator(policy) else { return 0 }
+        guard let (built, slow) = CompiledCache.lookup(PolicyBuilder.policy(&reader)) else { return 0 }
         compiled = built
         reference = slow
     }

@@ -34,13 +34,13 @@ public struct CompiledPolicy: Sendable {
     /// Compiles `policy`, or throws every problem found in it.
     public init(_ policy: Policy) throws(PolicyError) {
         var problems = policy.structuralProblems()
-        var charsetPatterns: [PCRE2Pattern] = []
+        var charsetPatterns: [(pattern: PCRE2Pattern, charset: Charset)] = []
         var charsetSlots: [String: Int] = [:]
         func compileCharset(_ charset: Charset, at path: String) {
             do {
                 let pattern = try CharsetCompiler.compile(charset)
                 charsetSlots[path] = charsetPatterns.count
-                charsetPatterns.append(pattern)
+                charsetPatterns.append((pattern, charset))
             } catch {
                 problems.append(CompiledPolicy.problem(for: error, at: path, charset: charset))
             }

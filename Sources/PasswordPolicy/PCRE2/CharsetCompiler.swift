@@ -147,11 +147,46 @@ enum CharsetCompiler {
     ]
     private static let chunkSize: UInt32 = 65536
 
-    /// The exact members of each compiled class, read off PCRE2 over every scalar value.
+    /// The exact members of each compiled class, read off PCRE2.
     ///
-    /// Every chunk of scalars is encoded once and matched by each class's `[...]+` pattern;
-    /// because the chunk holds consecutive scalars, each match is a range of members.
-    static func members(of patterns: [PCRE2Pattern]) -> [ScalarSet] {
+    /// A `chars` list can only match its own characters, so PCRE2 is asked about each of
+    /// them; a `set` is matched over every scalar value. Every chunk of scalars is encoded
+    /// once and matched by each `set`'s `[...]+` pattern; because the chunk holds
+    /// consecutive scalars, each match is a range of members.
+    static func members(of compiled: [(pattern: PCRE2Pattern, charset: Charset)]) -> [ScalarSet] {
+        var listed: [Int: ScalarSet] = [:]
+        var patterns: [PCRE2Pattern] = []
+        var scanned: [Int] = []
+        for (index, item) in compiled.enumerated() {
+            if case .chars(let text) = item.charset {
+                listed[index] = ScalarSet(text.unicodeScalars.filter { matchesAlone(item.pattern, $0) })
+            } else {
+                scanned.append(index)
+                patterns.append(item.pattern)
+            }
+        }
+        let found = scan(patterns)
+        var result: [ScalarSet] = []
+        for index in compiled.indices {
+            if let set = listed[index] {
+                result.append(set)
+            } else if let position = scanned.firstIndex(of: index) {
+                result.append(found[position])
+            }
+        }
+        return result
+    }
+
+    /// Whether `pattern` matches the one-character string `scalar` as a whole.
+    static func matchesAlone(_ pattern: PCRE2Pattern, _ scalar: Unicode.Scalar) -> Bool {
+        let bytes = Array(scalar.utf8)
+        if case .match(0, bytes.count) = pattern.firstMatch(in: bytes) { return true }
+        return false
+    }
+
+    /// Members of each pattern over every scalar value.
+    private static func scan(_ patterns: [PCRE2Pattern]) -> [ScalarSet] {
+        guard !patterns.isEmpty else { return [] }
         var found = Array(repeating: [ClosedRange<UInt32>](), count: patterns.count)
         let matchData = patterns.map { PCRE2Pattern.MatchData(for: $0) }
         for chunk in allScalarChunks {
