@@ -10,7 +10,7 @@ struct PolicyOptions: ParsableArguments {
     @Option(
         name: [.customShort("p"), .customLong("policy")],
         help: ArgumentHelp(
-            "A preset id, or a policy file (a value containing / or ending in .json). Repeat it to require every policy at once.",
+            "A preset id, a policy file (a value containing / or ending in .json), or rules: and a Password Rules string. Repeat it to require every policy at once.",
             valueName: "policy"
         )
     )
@@ -70,11 +70,10 @@ struct PolicyOptions: ParsableArguments {
 
     /// One `--policy` value, decoded and compiled.
     static func load(_ value: String) throws(CommandFailure) -> (Policy, CompiledPolicy) {
-        if value.hasPrefix("rules:") {
-            throw CommandFailure("\"\(value.prefix(6))...\": Password Rules strings are not supported yet; give a preset id or a policy file")
-        }
         let policy: Policy
-        if isFilePath(value) {
+        if let rules = passwordRulesText(value) {
+            policy = try passwordRulesPolicy(rules)
+        } else if isFilePath(value) {
             let bytes = try readFile(value, limit: Policy.maximumFileSize)
             do {
                 policy = try Policy(json: bytes)
@@ -89,8 +88,8 @@ struct PolicyOptions: ParsableArguments {
         do {
             return (policy, try CompiledPolicy(policy))
         } catch {
-            let what = isFilePath(value) ? "the policy file \(value)" : "the preset \(value)"
-            throw CommandFailure("\(what) cannot be compiled:\n" + indented(error.problems, file: isFilePath(value) ? value : nil))
+            let what = passwordRulesText(value) != nil ? "the Password Rules \"\(value.dropFirst(6))\"" : isFilePath(value) ? "the policy file \(value)" : "the preset \(value)"
+            throw CommandFailure("\(what) cannot be compiled:\n" + indented(error.problems, file: passwordRulesText(value) == nil && isFilePath(value) ? value : nil))
         }
     }
 
