@@ -14,3 +14,21 @@ enum CompiledCache {
         return entry
     }
 }
+
+/// Policies compiled once at start-up, so that most inputs spend their time validating:
+/// the presets and 64 policies built from fixed byte strings.
+enum PolicyPool {
+    static let entries: [(CompiledPolicy, ReferenceValidator)] = {
+        var entries = Presets.all.compactMap { CompiledCache.lookup($0) }
+        var state: UInt64 = 0x5EED
+        for _ in 0..<64 {
+            let bytes: [UInt8] = (0..<48).map { _ in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return UInt8(truncatingIfNeeded: state >> 33)
+            }
+            var reader = ByteReader(bytes)
+            if let entry = CompiledCache.lookup(PolicyBuilder.policy(&reader)) { entries.append(entry) }
+        }
+        return entries
+    }()
+}

@@ -4,8 +4,11 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzIntersect(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var reader = ByteReader(Array(UnsafeBufferPointer(start: data, count: size)))
-    let first = PolicyBuilder.policy(&reader, id: "fuzz.a")
-    let second = reader.bool() ? PolicyBuilder.policy(&reader, id: "fuzz.b") : (Presets.all.isEmpty ? first : reader.pick(Presets.all))
+    // One part from the pool (presets and prebuilt policies), the other from the pool or
+    // built from the input.
+    let first = reader.pick(PolicyPool.entries).0.policy
+    var second = reader.pick(PolicyPool.entries).0.policy
+    if reader.byte() % 4 == 0 { second = PolicyBuilder.policy(&reader, id: "fuzz.b") }
     guard let a = CompiledCache.lookup(first)?.0, let b = CompiledCache.lookup(second)?.0 else { return 0 }
     let password = reader.rest()
     let context = ["username": "ab"]
