@@ -2,15 +2,26 @@
 /// scalar belongs to, and whether it is forbidden first or last.
 ///
 /// The table is built from ``ScalarSet``s that PCRE2 produced; nothing here decides
-/// membership on its own. ASCII is a direct 128-entry lookup; the rest of Unicode is a
-/// sorted list of intervals, searched in O(log n).
+/// membership on its own. ASCII is a direct lookup in a 256-entry table indexed by byte;
+/// the rest of Unicode is a sorted list of intervals, searched in O(log n).
+///
+/// Bits of a mask: `0..<32` the classes (bit `i` for class `i`; a policy has at most 32),
+/// ``memberBit`` in at least one class, ``leadingBit`` and ``trailingBit`` forbidden first
+/// and last. The byte table also has ``nonASCIIBit`` (and nothing else) at every byte from
+/// 0x80 up, so one pass over a password's bytes tells whether it is all ASCII.
 struct CharacterTable: Sendable {
     static let leadingBit: UInt64 = 1 << 62
     static let trailingBit: UInt64 = 1 << 63
+    /// The scalar belongs to at least one class.
+    static let memberBit: UInt64 = 1 << 61
+    /// Only in the byte table: the byte is not ASCII (a lead or continuation byte).
+    static let nonASCIIBit: UInt64 = 1 << 60
     /// The bits of the classes (bit `i` for class `i`).
     let classMask: UInt64
 
-    private let ascii: [UInt64]
+    /// 256 masks, one per byte value, in memory of their own: the hot loop reads it
+    /// through a raw pointer (no bounds checks, no reference counting per byte).
+    private let bytes: ByteTable
     /// Intervals `[starts[i], starts[i + 1])` of scalars with mask `masks[i]`.
     private let starts: [UInt32]
     private let masks: [UInt64]
@@ -19,12 +30,14 @@ struct CharacterTable: Sendable {
         classMask = classes.isEmpty ? 0 : (UInt64.max >> (64 - classes.count))
         let sets = classes + [leading, trailing]
         let bits = (0..<classes.count).map { UInt64(1) << $0 } + [CharacterTable.leadingBit, CharacterTable.trailingBit]
+        let classMask = self.classMask
         func mask(_ value: UInt32) -> UInt64 {
             var mask: UInt64 = 0
             for (set, bit) in zip(sets, bits) where set.contains(value) { mask |= bit }
+            if mask & classMask != 0 { mask |= CharacterTable.memberBit }
             return mask
         }
-        ascii = (0..<128).map { mask(UInt32($0)) }
+        bytes = ByteTable { byte in byte < 0x80 ? mask(UInt32(byte)) : CharacterTable.nonASCIIBit }
         var boundaries = Set<UInt32>([128])
         for set in sets {
             for range in set.ranges where range.upperBound >= 128 {
@@ -36,9 +49,13 @@ struct CharacterTable: Sendable {
         masks = starts.map(mask)
     }
 
+    /// The byte table: `facts[byte]` for any byte (see the type's notes for the bits).
+    @inline(__always)
+    var facts: UnsafePointer<UInt64> { UnsafePointer(bytes.entries) }
+
     @inline(__always)
     func mask(_ value: UInt32) -> UInt64 {
-        if value < 128 { return ascii[Int(value)] }
+        if value < 128 { return bytes.entries[Int(value)] }
         // The last interval whose start is at or below `value`.
         var low = 0
         var high = starts.count
@@ -48,4 +65,17 @@ struct CharacterTable: Sendable {
         }
         return masks[low]
     }
+}
+
+/// 256 `UInt64` masks allocated once and never changed after `init`, so sharing one
+/// across threads is safe.
+private final class ByteTable: @unchecked Sendable {
+    let entries: UnsafeMutablePointer<UInt64>
+
+    init(_ entry: (Int) -> UInt64) {
+        entries = .allocate(capacity: 256)
+        for byte in 0..<256 { (entries + byte).initialize(to: entry(byte)) }
+    }
+
+    deinit { entries.deallocate() }
 }

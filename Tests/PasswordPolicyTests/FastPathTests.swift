@@ -1,0 +1,143 @@
+import Testing
+@testable import PasswordPolicy
+
+/// The yes-or-no scans (the ASCII word-at-a-time path and the scalar path) against the
+/// full violation scan, which shares none of their code: on every password they must
+/// agree that it is valid exactly when the full scan finds no violation.
+@Suite struct FastPathTests {
+    /// Policies that exercise every branch of the fast path: runs, allowOther, trailing,
+    /// non-ASCII classes, per-class counts, no maximum, a maximum under 8.
+    static let policies: [Policy] = {
+        var policies = Presets.all
+        if let both = try? Policy.intersection([Presets.policy(id: "tencentcloud.redis"), Presets.policy(id: "huaweicloud.dcs")].compactMap { $0 }) {
+            policies.append(both)
+        }
+        policies.append(Policy(
+            id: "test.runs", length: LengthRange(min: 8, max: 16),
+            classes: [
+                CharacterClass(name: "lower", .set("a-z")), CharacterClass(name: "upper", .set("A-Z")),
+                CharacterClass(name: "digits", .set("0-9")), CharacterClass(name: "specials", "!@#./"),
+            ],
+            require: [.atLeast(3, of: nil)],
+            forbidLeading: "/", forbidTrailing: ".", maxConsecutive: 2
+        ))
+        policies.append(Policy(
+            id: "test.unicode", length: LengthRange(min: 4, max: nil),
+            classes: [CharacterClass(name: "letters", .set("\\p{L}")), CharacterClass(name: "digits", .set("\\d"))],
+            allowOther: true,
+            require: [.count(class: "letters", min: 2, max: 10)],
+            maxConsecutive: 3
+        ))
+        policies.append(Policy(
+            id: "test.han", length: LengthRange(min: 2, max: 6),
+            classes: [CharacterClass(name: "han", .set("\\p{Han}")), CharacterClass(name: "digits", .set("0-9"))],
+            require: [.atLeast(2, of: nil)],
+            forbidLeading: "0"
+        ))
+        policies.append(Policy(
+            id: "test.empty", length: LengthRange(min: 0, max: 3),
+            classes: [CharacterClass(name: "digits", .set("0-9"))],
+            optional: true
+        ))
+        return policies
+    }()
+
+    /// Pieces passwords are made of: printable ASCII, multi-byte scalars, and bytes that
+    /// are not UTF-8 (for the byte API only).
+    static let ascii: [[UInt8]] = (0x20...0x7E).map { [UInt8($0)] } + [[0x09], [0x00], [0x7F]]
+    static let scalars: [[UInt8]] = ["é", "ß", "中", "文", "😀", "Ω", "٣", "\u{00A0}"].map { Array($0.utf8) }
+    static let invalid: [[UInt8]] = [[0xFF], [0x80], [0xC3], [0xE4, 0xB8], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80]]
+
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    static func password(_ generator: inout Generator, invalidUTF8: Bool) -> [UInt8] {
+        let length = generator.next(10) == 0 ? generator.next(80) : generator.next(26)
+        var bytes: [UInt8] = []
+        let mode = generator.next(4)   // 0, 1: ASCII only; 2: some multi-byte; 3: repeats
+        for _ in 0..<length {
+            let roll = generator.next(100)
+            if mode == 3, let last = bytes.last, roll < 40 { bytes.append(last); continue }
+            if invalidUTF8, roll < 3 {
+                bytes += invalid[generator.next(invalid.count)]
+            } else if mode == 2, roll < 30 {
+                bytes += scalars[generator.next(scalars.count)]
+            } else {
+                bytes += ascii[generator.next(ascii.count)]
+            }
+        }
+        return bytes
+    }
+
+    @Test(arguments: FastPathTests.policies.map(\.id))
+    func yesOrNoAgreesWithTheFullScan(id: String) throws {
+        let policy = try #require(FastPathTests.policies.first { $0.id == id })
+        let compiled = try CompiledPolicy(policy)
+        var generator = Generator(state: 0x5EED ^ UInt64(policy.id.utf8.count))
+        var valid = 0
+        for round in 0..<20_000 {
+            let bytes = FastPathTests.password(&generator, invalidUTF8: round % 2 == 1)
+            let full = bytes.withUnsafeBufferPointer { compiled.violations(buffer: $0, knownValidUTF8: false, context: [:]) }
+            let fast = compiled.isValid(utf8: bytes)
+            let scalar = bytes.withUnsafeBufferPointer { compiled.isValidScalars($0, knownValidUTF8: false, context: [:]) }
+            #expect(fast == full.isEmpty, "\(policy.id): bytes \(bytes) isValid \(fast), violations \(full.codes)")
+            #expect(scalar == fast, "\(policy.id): bytes \(bytes)")
+            #expect(compiled.validate(utf8: bytes).map(\.code) == full.map(\.code))
+            if let string = String(validating: bytes, as: UTF8.self) {
+                #expect(compiled.isValid(string) == fast, "\(policy.id): \(bytes)")
+                #expect(compiled.validate(string).map(\.code) == full.map(\.code))
+            }
+            if fast { valid += 1 }
+        }
+        // The generator reaches both verdicts for every policy.
+        #expect(valid > 0 && valid < 20_000, "\(policy.id): \(valid) valid")
+    }
+
+    @Test func everyLengthAroundTheBounds() throws {
+        // Lengths 0 to 40 of a repeated valid pattern, ASCII and multi-byte, on both sides
+        // of the 8-byte word boundary and of 4 * length.max.
+        let cvm = try CompiledPolicy(#require(Presets.policy(id: "tencentcloud.cvm.linux")))
+        let han = try CompiledPolicy(#require(FastPathTests.policies.first { $0.id == "test.han" }))
+        for length in 0...40 {
+            let ascii = String(Array("aB3!cD4@eF5#gH6$iJ7%kL8^mN9&oP0*qR1(sT2)uV3".prefix(length)))
+            #expect(cvm.isValid(ascii) == (8...16).contains(length), "length \(length)")
+            #expect(cvm.validate(ascii).isEmpty == (8...16).contains(length))
+            let chinese = String(Array("中1文2字3汉4语5中6文7字8汉9语0中1文2字3汉4语5中6文7字8汉9语0".prefix(length)))
+            #expect(han.isValid(chinese) == (2...6).contains(length), "length \(length)")
+            #expect(han.validate(chinese).isEmpty == (2...6).contains(length))
+        }
+    }
+
+    @Test func oneMebibytePasswords() throws {
+        let cvm = try CompiledPolicy(#require(Presets.policy(id: "tencentcloud.cvm.linux")))
+        let huge = String(repeating: "aB3!", count: 1 << 18)
+        #expect(!cvm.isValid(huge))
+        #expect(!cvm.isValid(utf8: Array(huge.utf8)))
+        #expect(cvm.validate(huge).map(\.code) == [.lengthLong])
+        // Without a maximum the whole password is read, once.
+        let open = try CompiledPolicy(#require(FastPathTests.policies.first { $0.id == "test.unicode" }))
+        let letters = String(repeating: "ab1", count: 1 << 18)
+        #expect(!open.isValid(letters))   // far more than 10 letters
+        #expect(open.validate(letters).map(\.code) == [.classTooMany])
+        var mixed = String(repeating: "1234567", count: 1 << 17)
+        mixed += "ab"
+        #expect(open.isValid(mixed))
+    }
+
+    @Test func multiByteWithinTheByteBudget() throws {
+        // 6 scalars of 3 bytes each: 18 bytes, over length.max but within 4 * length.max.
+        let han = try CompiledPolicy(#require(FastPathTests.policies.first { $0.id == "test.han" }))
+        #expect(han.isValid("中文字1汉语"))
+        #expect(!han.isValid("中文字1汉语文"))
+        #expect(han.validate("中文字1汉语文").map(\.code) == [.lengthLong])
+        #expect(!han.isValid("0中文"))
+    }
+}
