@@ -77,8 +77,12 @@ import Testing
         #expect(result.stdoutBytes.isEmpty)
     }
 
-    @Test func passwordRulesAreNotSupportedYet() throws {
-        let result = try CommandRunner.run(["check", "-p", "rules:minlength: 8;"], input: "")
+    @Test func invalidPasswordRulesExitTwo() throws {
+        // Password Rules strings are policies (ConvertCommandTests has the details); an
+        // invalid one is a policy that cannot be loaded.
+        let valid = try CommandRunner.run(["check", "-p", "rules:minlength: 8;"], input: "")
+        #expect(valid.status == 0)
+        let result = try CommandRunner.run(["check", "-p", "rules:minlength: eight;"], input: "")
         #expect(result.status == 2)
         #expect(result.stderr.contains("Password Rules"))
     }
