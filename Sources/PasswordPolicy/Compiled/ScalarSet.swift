@@ -1,11 +1,16 @@
 /// A set of Unicode scalar values kept as sorted, disjoint, non-adjacent closed ranges.
 ///
 /// The library never writes one of these by hand: every set it uses for a class or a
-/// leading/trailing rule is read off PCRE2's answers (see ``CharsetCompiler``).
+/// leading/trailing rule is read off PCRE2's answers (see `CharsetCompiler`).
 public struct ScalarSet: Sendable, Hashable {
     /// Sorted, disjoint and non-adjacent ranges of scalar values.
     public private(set) var ranges: [ClosedRange<UInt32>]
 
+    /// The empty set.
+    ///
+    /// ```swift
+    /// ScalarSet().isEmpty   // true
+    /// ```
     public init() { ranges = [] }
 
     /// Builds a set from ranges in any order; overlapping and adjacent ranges are merged.
@@ -30,11 +35,17 @@ public struct ScalarSet: Sendable, Hashable {
         self.init(ranges: scalars.map { $0.value...$0.value })
     }
 
+    /// Whether the set has no member.
     public var isEmpty: Bool { ranges.isEmpty }
 
     /// The number of scalar values in the set.
     public var count: Int { ranges.reduce(0) { $0 + Int($1.upperBound - $1.lowerBound) + 1 } }
 
+    /// Whether the scalar value `value` is a member.
+    ///
+    /// ```swift
+    /// ScalarSet(ranges: [0x30...0x39]).contains(0x35)   // true
+    /// ```
     public func contains(_ value: UInt32) -> Bool {
         var low = 0
         var high = ranges.count
@@ -46,10 +57,25 @@ public struct ScalarSet: Sendable, Hashable {
         return false
     }
 
+    /// Whether `scalar` is a member.
+    ///
+    /// ```swift
+    /// ScalarSet("abc".unicodeScalars).contains("b")   // true
+    /// ```
     public func contains(_ scalar: Unicode.Scalar) -> Bool { contains(scalar.value) }
 
+    /// The members of either set.
+    ///
+    /// ```swift
+    /// let alphanumerics = letters.union(digits)
+    /// ```
     public func union(_ other: ScalarSet) -> ScalarSet { ScalarSet(ranges: ranges + other.ranges) }
 
+    /// The members of both sets.
+    ///
+    /// ```swift
+    /// let common = compiled.classMembers[0].intersection(compiled.classMembers[1])
+    /// ```
     public func intersection(_ other: ScalarSet) -> ScalarSet {
         var result: [ClosedRange<UInt32>] = []
         var i = 0, j = 0
@@ -64,6 +90,11 @@ public struct ScalarSet: Sendable, Hashable {
         return set
     }
 
+    /// The members of this set that are not in `other`.
+    ///
+    /// ```swift
+    /// let lettersWithoutVowels = letters.subtracting(ScalarSet("aeiou".unicodeScalars))
+    /// ```
     public func subtracting(_ other: ScalarSet) -> ScalarSet {
         var result: [ClosedRange<UInt32>] = []
         var j = 0
@@ -86,6 +117,11 @@ public struct ScalarSet: Sendable, Hashable {
         return set
     }
 
+    /// Whether every member is also in `other`.
+    ///
+    /// ```swift
+    /// digits.isSubset(of: compiled.classUnion)
+    /// ```
     public func isSubset(of other: ScalarSet) -> Bool { subtracting(other).isEmpty }
 
     /// The scalars of the set in ascending order.

@@ -16,9 +16,15 @@
 /// | `upper` | `A` to `Z` |
 /// | `lower` | `a` to `z` |
 /// | `digit` | `0` to `9` |
-/// | `special` | the 33 other printable ASCII characters, the space included: `` -~!@#$%^&*_+=`\|(){}[]:;"'<>,.?/ `` |
+/// | `special` | the 33 other printable ASCII characters, the space included (below) |
 /// | `ascii-printable` | U+0020 to U+007E: all of the above |
 /// | `unicode` | every Unicode character |
+///
+/// The special characters, in ASCII order, after the space:
+///
+/// ```text
+/// !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~
+/// ```
 ///
 /// A custom class holds printable ASCII characters only (U+0020 to U+007E); the reference
 /// ignores any other character written inside the brackets.

@@ -11,6 +11,11 @@ extension CharacterClass: Codable {
         charset = try Charset(charsetIn: container)
     }
 
+    /// Encodes the class as the policy format writes it: its name and its charset's key.
+    ///
+    /// ```swift
+    /// let json = try JSONEncoder().encode(CharacterClass(name: "digits", .set("0-9")))
+    /// ```
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)

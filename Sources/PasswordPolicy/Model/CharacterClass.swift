@@ -11,6 +11,11 @@ public struct CharacterClass: Sendable, Hashable {
     /// The characters of the class.
     public var charset: Charset
 
+    /// A class named `name` holding the characters of `charset`.
+    ///
+    /// ```swift
+    /// let specials = CharacterClass(name: "specials", .chars("!@#$%"))
+    /// ```
     public init(name: String, _ charset: Charset) {
         self.name = name
         self.charset = charset

@@ -30,6 +30,11 @@ extension Charset: Codable {
         }
     }
 
+    /// Encodes `{ "chars": ... }` or `{ "set": ... }`.
+    ///
+    /// ```swift
+    /// let json = try JSONEncoder().encode(Charset.set("a-z"))   // {"set":"a-z"}
+    /// ```
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try encode(into: &container)

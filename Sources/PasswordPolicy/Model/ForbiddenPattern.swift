@@ -12,6 +12,11 @@ public struct ForbiddenPattern: Sendable, Hashable {
     /// A sentence for people, reported with the violation. It must not quote a password.
     public var message: String
 
+    /// A forbidden pattern with the code and message reported when it matches.
+    ///
+    /// ```swift
+    /// let rule = ForbiddenPattern(pattern: "(.)\\1\\1", code: "acme.triple", message: "no character three times in a row")
+    /// ```
     public init(pattern: String, code: String, message: String) {
         self.pattern = pattern
         self.code = code

@@ -1,7 +1,7 @@
 /// A declarative password policy: the set of passwords a service accepts.
 ///
 /// A policy is a plain value. Build one in code, or decode one from the JSON format of
-/// `policy-format.md` with ``Policy/init(json:)``; compile it once with
+/// `policy-format.md` with ``Policy/init(json:)-(String)``; compile it once with
 /// ``CompiledPolicy/init(_:)`` and then validate (and generate) against the result.
 ///
 /// ```swift
@@ -54,6 +54,13 @@ public struct Policy: Sendable, Hashable {
     /// Whether an absent password is acceptable (a service's password-free mode).
     public var optional: Bool
 
+    /// A policy from its parts; every key of the format but `id`, `length` and `classes`
+    /// has its default.
+    ///
+    /// ```swift
+    /// let pin = Policy(id: "example.pin", length: LengthRange(min: 4, max: 6),
+    ///                  classes: [CharacterClass(name: "digits", .set("0-9"))], maxConsecutive: 2)
+    /// ```
     public init(
         format: Int = Policy.currentFormat,
         id: String,

@@ -23,6 +23,11 @@ extension Requirement: Codable {
         }
     }
 
+    /// Encodes `{ "atLeast": k, "of": [...] }` or `{ "class": name, "min": n, "max": n }`.
+    ///
+    /// ```swift
+    /// let json = try JSONEncoder().encode(Requirement.atLeast(2, of: nil))   // {"atLeast":2}
+    /// ```
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {

@@ -12,6 +12,7 @@ public struct PCRE2CompileError: Error, Sendable, Hashable, CustomStringConverti
     /// Where in the pattern PCRE2 stopped, in UTF-8 bytes from the start of the pattern.
     public var offset: Int
 
+    /// `PCRE2 error at offset N: message`.
     public var description: String { "PCRE2 error at offset \(offset): \(message)" }
 }
 

@@ -10,6 +10,12 @@ public struct PCRE2Limits: Sendable, Hashable {
     /// PCRE2's heap limit, in KiB, for the interpreter's backtracking memory.
     public var heapLimitKiB: UInt32 = 20_000
 
+    /// The default limits.
+    ///
+    /// ```swift
+    /// var limits = PCRE2Limits()
+    /// limits.matchLimit = 100_000
+    /// ```
     public init() {}
 }
 

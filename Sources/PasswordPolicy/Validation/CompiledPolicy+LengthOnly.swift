@@ -1,7 +1,7 @@
 extension CompiledPolicy {
     /// The length verdict for a password known only by its length, in Unicode scalars:
     /// input too large to hold (a huge line in a stream, say). `length.short` or
-    /// `length.long` with the same message ``validate(_:context:)`` gives, or nil when the
+    /// `length.long` with the same message ``validate(_:context:)-(String,_)`` gives, or nil when the
     /// length is within bounds and so decides nothing on its own.
     ///
     /// ```swift

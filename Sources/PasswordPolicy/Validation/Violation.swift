@@ -3,20 +3,31 @@
 /// `message` is a sentence for people and never contains the password or any part of it;
 /// `detail` carries what a program needs (positions, class names, counts).
 public struct Violation: Sendable, Hashable, CustomStringConvertible {
+    /// The stable code: match on it.
     public var code: ViolationCode
+    /// A sentence for people; it never contains the password.
     public var message: String
+    /// Structured facts about the violation: positions, classes, runs.
     public var detail: Detail
 
+    /// A violation; the validator makes these, tests and tools may too.
+    ///
+    /// ```swift
+    /// let violation = Violation(code: .lengthShort, message: "too short")
+    /// ```
     public init(code: ViolationCode, message: String, detail: Detail = .none) {
         self.code = code
         self.message = message
         self.detail = detail
     }
 
+    /// `code: message`.
     public var description: String { "\(code): \(message)" }
 
     /// What a program needs to act on a violation. Positions count Unicode scalars from 1.
     public enum Detail: Sendable, Hashable {
+        /// Nothing beyond the code and the message (`password.missing`, the first and
+        /// last character rules).
         case none
         /// `length.short` / `length.long`: the password's length and the bound it misses.
         case length(actual: Int, bound: Int)
@@ -38,8 +49,15 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
 
     /// A run of one repeated character.
     public struct Run: Sendable, Hashable {
+        /// Where the run starts: the 1-based position of its first character.
         public var position: Int
+        /// How many times the character repeats.
         public var length: Int
+        /// A run of `length` equal characters starting at `position`.
+        ///
+        /// ```swift
+        /// let run = Violation.Run(position: 3, length: 4)
+        /// ```
         public init(position: Int, length: Int) { self.position = position; self.length = length }
     }
 }

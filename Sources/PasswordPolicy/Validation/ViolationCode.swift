@@ -1,6 +1,12 @@
 /// The stable codes of `policy-format.md`, format 1. Scripts match on these strings.
 public struct ViolationCode: RawRepresentable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The code as the policy format writes it: `length.short`, `charset.disallowed`, ...
     public let rawValue: String
+    /// The code with this text; codes outside format 1 are allowed (a pattern's own, say).
+    ///
+    /// ```swift
+    /// ViolationCode(rawValue: "length.short") == .lengthShort   // true
+    /// ```
     public init(rawValue: String) { self.rawValue = rawValue }
 
     /// No password was given and the policy is not `optional`.
@@ -30,6 +36,8 @@ public struct ViolationCode: RawRepresentable, Sendable, Hashable, Comparable, C
     /// The input bytes are not valid UTF-8.
     public static let encodingInvalid = ViolationCode(rawValue: "encoding.invalid")
 
+    /// The raw value.
     public var description: String { rawValue }
+    /// Orders codes by their text, for stable lists.
     public static func < (lhs: ViolationCode, rhs: ViolationCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }
