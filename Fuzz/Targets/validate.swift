@@ -7,9 +7,9 @@ public func fuzzValidate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var reader = ByteReader(Array(UnsafeBufferPointer(start: data, count: size)))
     let compiled: CompiledPolicy
     let reference: ReferenceValidator
-    // Mostly a policy from the pool (presets and prebuilt ones); one input in eight builds
+    // Mostly a policy from the pool (presets and prebuilt ones); one input in 32 builds
     // its own policy, which costs a compile the first time it is seen.
-    if reader.byte() % 8 != 0 {
+    if reader.byte() % 32 != 0 {
         (compiled, reference) = reader.pick(PolicyPool.entries)
     } else {
         guard let (built, slow) = CompiledCache.lookup(PolicyBuilder.policy(&reader)) else { return 0 }

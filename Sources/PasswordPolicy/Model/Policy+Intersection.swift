@@ -30,6 +30,14 @@ extension Policy {
                 throw PolicyError(error.problems.map { PolicyProblem(keyPath: $0.keyPath, message: "\(policy.id): \($0.message)", pcre2: $0.pcre2) })
             }
         }
+        return try intersection(compiled: compiled)
+    }
+
+    /// ``intersection(_:)`` for policies already compiled.
+    static func intersection(compiled: [CompiledPolicy]) throws(PolicyError) -> Policy {
+        let policies = compiled.map(\.policy)
+        guard let first = policies.first else { throw PolicyError(keyPath: "", "no policy given") }
+        if policies.count == 1 { return first }
         let ids = policies.map(\.id)
         var reasons: [String] = []
 
