@@ -6,11 +6,11 @@ extension CompiledPolicy {
     /// let compiled = try CompiledPolicy(Presets.policy(id: "tencentcloud.cvm.windows")!)
     /// let export = compiled.passwordRules()
     /// print(export.rules)
-    /// // required: lower; required: upper; required: digit; required: [!#$%&'()*+,.:;<=>?@[\^_`{|}~]];
-    /// //   allowed: ...; minlength: 12; maxlength: 16;
+    /// // required: lower; required: upper; required: digit; required: [-!#$%&'()*+,.:;<=>?@[^_`{|}~]];
+    /// //   allowed: upper, lower, digit, [-!#$%&'()*+,.:;<=>?@[^_`{|}~]]; minlength: 12; maxlength: 16;
     /// for loss in export.losses { print(loss) }
+    /// // forbidLeading: a rule about the first character (not the character /) cannot be written ...
     /// // require[0]: at least 3 of lower, upper, digits, specials cannot be written ...
-    /// // forbidLeading: ...
     /// ```
     ///
     /// What maps exactly:

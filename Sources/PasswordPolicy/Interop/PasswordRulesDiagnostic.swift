@@ -4,7 +4,7 @@
 /// ```swift
 /// let result = PasswordRules.parse("required: upper, [ab-c];")
 /// for diagnostic in result.diagnostics {
-///     print(diagnostic)   // "warning at offset 22: '-' ignored: ..."
+///     print(diagnostic)   // "warning at offset 20: '-' ignored: ..."
 /// }
 /// ```
 public struct PasswordRulesDiagnostic: Sendable, Hashable, CustomStringConvertible {

@@ -29,8 +29,10 @@ public enum PasswordRulesApproximation: String, Sendable, Hashable, CaseIterable
 /// ```swift
 /// let export = try Presets.policy(id: "tencentcloud.cvm.linux")!.passwordRules()
 /// for loss in export.losses {
-///     print(loss)   // "require[0]: at least 2 of letters, digits, specials ..."
+///     print(loss)
 /// }
+/// // forbidLeading: a rule about the first character (not the character /) cannot be written ...
+/// // require[0]: at least 2 of letters, digits, specials cannot be written ...
 /// ```
 public struct PasswordRulesLoss: Sendable, Hashable, CustomStringConvertible {
     /// The policy key the rule comes from: `require[0]`, `forbidLeading`, `classes[2]`, ...
