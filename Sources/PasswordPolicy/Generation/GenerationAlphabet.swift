@@ -1,0 +1,135 @@
+/// The characters a generator draws from, grouped into atoms.
+///
+/// An atom is a set of characters that no rule can tell apart: the same membership in
+/// every class a requirement mentions, and the same standing under `forbidLeading` and
+/// `forbidTrailing`. Counting and sampling work on atoms (a handful) instead of characters
+/// (up to a million); a character is then picked uniformly inside its atom.
+struct GenerationAlphabet: Sendable {
+    struct Atom: Sendable {
+        /// The members, as sorted disjoint ranges.
+        let ranges: [ClosedRange<UInt32>]
+        /// The index (within the atom) of each range's first member.
+        let firstIndex: [Int]
+        let count: Int
+        /// Membership in the classes that requirements mention (bit `i` for class `i`).
+        let classMask: UInt64
+        let leadingForbidden: Bool
+        let trailingForbidden: Bool
+
+        /// The member at `index`, `0 ..< count`.
+        func scalar(at index: Int) -> UInt32 {
+            var low = 0
+            var high = ranges.count
+            while high - low > 1 {
+                let mid = (low + high) / 2
+                if firstIndex[mid] <= index { low = mid } else { high = mid }
+            }
+            return ranges[low].lowerBound + UInt32(index - firstIndex[low])
+        }
+
+        /// The index of member `value` (which must be a member).
+        func index(of value: UInt32) -> Int {
+            var low = 0
+            var high = ranges.count
+            while high - low > 1 {
+                let mid = (low + high) / 2
+                if ranges[mid].lowerBound <= value { low = mid } else { high = mid }
+            }
+            return firstIndex[low] + Int(value - ranges[low].lowerBound)
+        }
+    }
+
+    /// Every character the generator may draw.
+    let members: ScalarSet
+    /// `members.count`.
+    let count: Int
+    /// The atoms, ordered by their smallest member.
+    let atoms: [Atom]
+    /// Maximal runs of consecutive members in one atom, ascending: the first scalar, the
+    /// index of that scalar in the whole alphabet, and the atom.
+    let runFirst: [UInt32]
+    let runStart: [UInt32]
+    let runAtom: [UInt32]
+
+    /// Splits `members` into atoms, using the compiled policy's table for each character's
+    /// class membership and leading/trailing standing. `tracked` selects the classes that
+    /// matter (those some requirement mentions); `boundaries` are the sets whose range ends
+    /// delimit intervals of identical membership.
+    init(members: ScalarSet, table: CharacterTable, boundaries sets: [ScalarSet], tracked: UInt64) {
+        self.members = members
+        self.count = members.count
+        var cuts: [UInt32] = []
+        for set in sets + [members] {
+            for range in set.ranges {
+                cuts.append(range.lowerBound)
+                if range.upperBound < 0x10FFFF { cuts.append(range.upperBound + 1) }
+            }
+        }
+        cuts.append(0x110000)
+        cuts.sort()
+        var intervals: [(range: ClosedRange<UInt32>, key: UInt64)] = []
+        var previous: UInt32? = nil
+        for cut in cuts {
+            defer { previous = cut }
+            guard let start = previous, start < cut, members.contains(start) else { continue }
+            let mask = table.mask(start)
+            let key = (mask & tracked & table.classMask) | (mask & (CharacterTable.leadingBit | CharacterTable.trailingBit))
+            let range = start...(cut - 1)
+            if let last = intervals.last, last.key == key, last.range.upperBound &+ 1 == start {
+                intervals[intervals.count - 1].range = last.range.lowerBound...range.upperBound
+            } else {
+                intervals.append((range, key))
+            }
+        }
+        // Atoms in order of their first member, so that numbering is deterministic.
+        var atomOfKey: [UInt64: Int] = [:]
+        var atomRanges: [[ClosedRange<UInt32>]] = []
+        var atomKeys: [UInt64] = []
+        var runFirst: [UInt32] = []
+        var runStart: [UInt32] = []
+        var runAtom: [UInt32] = []
+        var index: UInt32 = 0
+        for interval in intervals {
+            let atom: Int
+            if let known = atomOfKey[interval.key] {
+                atom = known
+            } else {
+                atom = atomRanges.count
+                atomOfKey[interval.key] = atom
+                atomRanges.append([])
+                atomKeys.append(interval.key)
+            }
+            atomRanges[atom].append(interval.range)
+            runFirst.append(interval.range.lowerBound)
+            runStart.append(index)
+            runAtom.append(UInt32(atom))
+            index += interval.range.upperBound - interval.range.lowerBound + 1
+        }
+        self.runFirst = runFirst
+        self.runStart = runStart
+        self.runAtom = runAtom
+        self.atoms = zip(atomRanges, atomKeys).map { ranges, key in
+            var firstIndex: [Int] = []
+            var total = 0
+            for range in ranges {
+                firstIndex.append(total)
+                total += Int(range.upperBound - range.lowerBound) + 1
+            }
+            return Atom(ranges: ranges, firstIndex: firstIndex, count: total,
+                        classMask: key & table.classMask,
+                        leadingForbidden: key & CharacterTable.leadingBit != 0,
+                        trailingForbidden: key & CharacterTable.trailingBit != 0)
+        }
+    }
+
+    /// The character at `index` of the whole alphabet (ascending order), with its atom.
+    func member(at index: UInt32) -> (scalar: UInt32, atom: Int) {
+        var low = 0
+        var high = runStart.count
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if runStart[mid] <= index { low = mid } else { high = mid }
+        }
+        return (runFirst[low] + (index - runStart[low]), Int(runAtom[low]))
+    }
+}

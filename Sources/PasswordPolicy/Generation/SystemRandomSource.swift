@@ -1,0 +1,63 @@
+#if canImport(SwiftShims)
+import SwiftShims
+#endif
+
+/// The operating system's cryptographically secure random number generator, buffered so
+/// that a draw is a memory read, not a system call.
+///
+/// `SystemRandomNumberGenerator` makes one system call (`getrandom` on Linux,
+/// `arc4random_buf` on Apple platforms) per 64-bit value; this source fetches
+/// ``bufferWords`` values per call from the same function the standard library uses
+/// (`swift_stdlib_random`), hands them out one at a time and overwrites each with zero as
+/// it is handed out. It is the generator's default source of randomness.
+///
+/// It is a class so that copies share one stream: two copies can never hand out the same
+/// buffered values. Use one instance per thread (it is deliberately not `Sendable`).
+///
+/// ```swift
+/// var random = SystemRandomSource()
+/// let passwords = try (0..<1000).map { _ in try generator.generate(length: 16, using: &random) }
+/// ```
+public final class SystemRandomSource: RandomNumberGenerator {
+    /// How many 64-bit values one refill fetches by default (8 KiB).
+    public static let defaultBufferWords = 1024
+
+    /// How many 64-bit values one refill fetches.
+    public let bufferWords: Int
+    private let buffer: UnsafeMutablePointer<UInt64>
+    private var index: Int
+
+    /// A source that fetches `bufferWords` 64-bit values (at least one) per system call.
+    /// A single password needs about half a value per character; a long-lived source
+    /// for many passwords is best left at the default.
+    public init(bufferWords: Int = SystemRandomSource.defaultBufferWords) {
+        self.bufferWords = Swift.max(1, Swift.min(bufferWords, 1 << 16))
+        buffer = UnsafeMutablePointer<UInt64>.allocate(capacity: self.bufferWords)
+        buffer.initialize(repeating: 0, count: self.bufferWords)
+        index = self.bufferWords
+    }
+
+    deinit {
+        buffer.update(repeating: 0, count: bufferWords)
+        buffer.deallocate()
+    }
+
+    @inline(__always)
+    public func next() -> UInt64 {
+        if index == bufferWords { refill() }
+        let value = buffer[index]
+        buffer[index] = 0
+        index += 1
+        return value
+    }
+
+    private func refill() {
+        #if canImport(SwiftShims)
+        swift_stdlib_random(UnsafeMutableRawPointer(buffer), bufferWords * MemoryLayout<UInt64>.size)
+        #else
+        var system = SystemRandomNumberGenerator()
+        for offset in 0..<bufferWords { buffer[offset] = system.next() }
+        #endif
+        index = 0
+    }
+}
