@@ -24,6 +24,7 @@ struct PasswordPolicyCommand: ParsableCommand {
             ExplainCommand.self,
             CheckCommand.self,
             LintCommand.self,
+            GenerateCommand.self,
             ConvertCommand.self,
         ]
     )

@@ -1,0 +1,192 @@
+import ArgumentParser
+import PasswordPolicy
+
+/// `pwpolicy generate -p P... [--length N|MIN-MAX] [--count N] [--format text|json]
+/// [--exclude CHARS] [--ascii] [--context NAME=VALUE]...`: prints compliant passwords.
+///
+/// Every password is drawn exactly uniformly from all passwords that satisfy the policy
+/// (or every policy given) at the requested length, over the generator's alphabet: the
+/// characters the policy allows that a person can type and see (see
+/// ``PasswordGenerator``). With a range of lengths, each length is drawn in proportion to
+/// its number of compliant passwords, so the draw is uniform over the whole range.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Print compliant passwords, drawn uniformly at random, one per line.",
+        discussion: """
+        Passwords are drawn exactly uniformly from every password the policy (or all the \
+        policies given) accepts at the length, using the operating system's secure random \
+        generator. Generated characters are those the policy's classes allow that a person \
+        can type and see: never control, format, unassigned, private-use or surrogate code \
+        points, line or paragraph separators, or spaces other than U+0020 (which is drawn \
+        when a class allows it). --ascii keeps printable ASCII only; --exclude removes \
+        characters (e.g. --exclude Il1O0).
+
+        --length takes N or MIN-MAX, within the policy's range; without it, 16 clamped into \
+        the range. With MIN-MAX each length is drawn in proportion to its number of \
+        compliant passwords.
+
+        --format json prints {"passwords": [...], "length": N, "entropyBits": X}: for \
+        MIN-MAX, "length" is {"min": MIN, "max": MAX}. entropyBits is log2 of the exact \
+        number of passwords the generator can produce (over the whole range for MIN-MAX); \
+        forbidden patterns and context values, enforced by drawing again, are not \
+        subtracted from it.
+
+        Exit status: 0 success; 2 a usage error, a policy that cannot be loaded, a length \
+        outside the range, or a policy that no password can satisfy (the reason on standard \
+        error).
+        """
+    )
+
+    @OptionGroup var policyOptions: PolicyOptions
+
+    @Option(help: ArgumentHelp("The length, N or MIN-MAX, within the policy's range (default: 16 clamped into it).", valueName: "n|min-max"))
+    var length: LengthArgument?
+
+    @Option(help: "How many passwords to print.")
+    var count: Int = 1
+
+    @Option(help: "text (one password per line) or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Characters never to generate, e.g. Il1O0.", valueName: "chars"))
+    var exclude: String = ""
+
+    @Flag(help: "Generate printable ASCII only (and the space, where the policy allows it).")
+    var ascii = false
+
+    @Option(
+        name: .customLong("context"),
+        help: ArgumentHelp(
+            "A value the password must not contain when the policy lists its name in forbidContext, e.g. username=alice. Repeatable.",
+            valueName: "name=value"
+        )
+    )
+    var contextValues: [String] = []
+
+    /// The most passwords one run prints.
+    static let maximumCount = 100_000_000
+
+    func validate() throws {
+        if count < 0 { throw ValidationError("--count must not be negative, found \(count)") }
+        if count > GenerateCommand.maximumCount { throw ValidationError("--count must be at most \(GenerateCommand.maximumCount), found \(count)") }
+        _ = try context()
+    }
+
+    /// The `--context` values by name.
+    func context() throws(ValidationError) -> [String: String] {
+        var values: [String: String] = [:]
+        for item in contextValues {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                throw ValidationError("--context takes NAME=VALUE, e.g. --context username=alice; one was given without a name or '='")
+            }
+            let name = String(item[..<equals])
+            if values[name] != nil { throw ValidationError("--context \(name) is given twice") }
+            values[name] = String(item[item.index(after: equals)...])
+        }
+        return values
+    }
+
+    func run() throws {
+        let loaded = try policyOptions.load()
+        let context = try self.context()
+        let used = Set(loaded.combined.forbidContext)
+        for name in context.keys.sorted() where !used.contains(name) {
+            StandardError.warn(used.isEmpty
+                ? "--context \(name) is ignored: the policy forbids no context values"
+                : "--context \(name) is ignored: the policy forbids only \(used.sorted().joined(separator: ", "))")
+        }
+        let options = GenerationOptions(ascii: ascii, exclude: exclude)
+        let generator: PasswordGenerator
+        do {
+            generator = try PasswordGenerator(loaded.compiled, options: options, preparing: length?.range)
+        } catch {
+            throw CommandFailure(GenerateCommand.message(error, policies: loaded.names))
+        }
+        let lengths = length?.range ?? generator.defaultLength...generator.defaultLength
+        let entropy: Double
+        do {
+            // The length (range) and satisfiability are checked before anything is printed.
+            try generator.checkSatisfiable(lengths: lengths)
+            entropy = try generator.entropyBits(lengths: lengths)
+        } catch {
+            throw CommandFailure(GenerateCommand.message(error, policies: loaded.names))
+        }
+
+        var output = BufferedWriter()
+        var random = SystemRandomSource()
+        if format == .json { try output.write("{\"passwords\": [") }
+        var written = 0
+        do {
+            try generator.generate(count: count, lengths: lengths, context: context, using: &random) { password in
+                switch format {
+                case .text:
+                    try output.write(password)
+                    try output.write(byte: 0x0A)
+                case .json:
+                    if written > 0 { try output.write(", " as StaticString) }
+                    try output.write(jsonString: password)
+                }
+                written += 1
+            }
+        } catch let error as GenerationError {
+            // What was printed stays printed; the failure says why the rest is missing.
+            try output.flush()
+            throw CommandFailure(GenerateCommand.message(error, policies: loaded.names)
+                                 + (written > 0 ? " (after \(written) \(written == 1 ? "password" : "passwords"))" : ""))
+        }
+        if format == .json {
+            try output.write("], \"length\": " as StaticString)
+            if lengths.lowerBound == lengths.upperBound {
+                try output.write(decimal: lengths.lowerBound)
+            } else {
+                try output.write("{\"min\": " as StaticString)
+                try output.write(decimal: lengths.lowerBound)
+                try output.write(", \"max\": " as StaticString)
+                try output.write(decimal: lengths.upperBound)
+                try output.write("}" as StaticString)
+            }
+            try output.write(", \"entropyBits\": " as StaticString)
+            try output.write(GenerateCommand.json(entropy))
+            try output.write("}\n" as StaticString)
+        }
+        try output.flush()
+    }
+
+    /// The error, naming the policies when there are several.
+    static func message(_ error: GenerationError, policies: [String]) -> String {
+        let subject = policies.count == 1 ? policies[0] : "the combination of \(PolicyOptions.quotedList(policies))"
+        return "\(subject): \(error)"
+    }
+
+    /// A finite entropy as a JSON number (the shortest decimal that reads back as the same `Double`).
+    static func json(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        return "\(value)"
+    }
+}
+
+/// `--length N` or `--length MIN-MAX`.
+struct LengthArgument: ExpressibleByArgument {
+    let range: ClosedRange<Int>
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "-", omittingEmptySubsequences: false)
+        func number(_ text: Substring) -> Int? {
+            guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(text)
+        }
+        switch parts.count {
+        case 1:
+            guard let value = number(parts[0]) else { return nil }
+            range = value...value
+        case 2:
+            guard let low = number(parts[0]), let high = number(parts[1]), low <= high else { return nil }
+            range = low...high
+        default:
+            return nil
+        }
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}
