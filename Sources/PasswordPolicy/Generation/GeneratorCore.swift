@@ -23,6 +23,7 @@ final class GeneratorCore: Sendable {
     let atomFlags: [UInt8]
     let hasRejectionRules: Bool
     let maxRejectedAttempts: Int
+    let strategy: GenerationOptions.Strategy
     let defaultLength: Int
 
     init(compiled: CompiledPolicy, options: GenerationOptions, alphabet: GenerationAlphabet, preparedLength: Int) throws(GenerationError) {
@@ -53,6 +54,7 @@ final class GeneratorCore: Sendable {
         self.atomFlags = alphabet.atoms.map { ($0.leadingForbidden ? 1 : 0) | ($0.trailingForbidden ? 2 : 0) }
         self.hasRejectionRules = !compiled.patterns.isEmpty || !compiled.policy.forbidContext.isEmpty
         self.maxRejectedAttempts = options.maxRejectedAttempts
+        self.strategy = options.strategy
         self.defaultLength = Swift.min(Swift.max(PasswordGenerator.preferredLength, range.min), range.max ?? Int.max)
     }
 
@@ -85,7 +87,7 @@ final class GeneratorCore: Sendable {
         let result: String? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(1, 4 * length)) { buffer in
             guard let base = buffer.baseAddress else { return nil }
             defer { base.initialize(repeating: 0, count: buffer.count) }
-            guard let written = sample(length: length, table: nil, total: lengthCounts[length], fast: fastAtLength[length],
+            guard let written = sample(length: length, table: nil, total: nil, fast: fastAtLength[length],
                                        generator: &generator, into: base) else { return nil }
             return String(decoding: UnsafeBufferPointer(start: base, count: written), as: UTF8.self)
         }
@@ -95,18 +97,19 @@ final class GeneratorCore: Sendable {
 
     /// One password of `length` characters, drawn uniformly from the compliant ones (all
     /// rules except `forbidPatterns` and `forbidContext`), as UTF-8 into `output`
-    /// (`4 * length` bytes), with `table` covering `length` (nil: the prepared table).
+    /// (`4 * length` bytes), with `table` covering `length` and `total` its count (nil: the
+    /// prepared ones).
     /// Returns the number of bytes, or nil if `total` is zero.
     ///
     /// With the fast path: up to ``FastPath/attemptLimit`` draw-and-check candidates,
     /// then exact sampling. Each branch yields a uniform compliant password, and which
     /// branch produces the output does not depend on which password it is, so the mixture
     /// is uniform: P(x) = Σₖ (1-p)^(k-1)·N^(-L) + (1-p)^m / C = 1/C, since N^(-L) = p / C.
-    func sample<R: RandomNumberGenerator>(length: Int, table: CountTable?, total: [UInt64], fast: Bool,
+    func sample<R: RandomNumberGenerator>(length: Int, table: CountTable?, total: [UInt64]?, fast: Bool,
                                           generator: inout R,
                                           into output: UnsafeMutablePointer<UInt8>) -> Int? {
         let useFast: Bool
-        switch options.strategy {
+        switch strategy {
         case .automatic: useFast = fast
         case .exact: useFast = false
         case .rejection: useFast = true
@@ -125,6 +128,6 @@ final class GeneratorCore: Sendable {
             }
             if let accepted { return accepted }
         }
-        return sampleExactly(length: length, table: table ?? self.table, total: total, generator: &generator, into: output)
+        return sampleExactly(length: length, table: table ?? self.table, total: total ?? lengthCounts[length], generator: &generator, into: output)
     }
 }
