@@ -83,7 +83,7 @@ import Testing
         let compiled = try CompiledPolicy(policy)
         var generator = Generator(state: 0x5EED ^ UInt64(policy.id.utf8.count))
         var valid = 0
-        for round in 0..<20_000 {
+        for round in 0..<6_000 {
             let bytes = FastPathTests.password(&generator, invalidUTF8: round % 2 == 1)
             let full = bytes.withUnsafeBufferPointer { compiled.violations(buffer: $0, knownValidUTF8: false, context: [:]) }
             let fast = compiled.isValid(utf8: bytes)
@@ -91,14 +91,28 @@ import Testing
             #expect(fast == full.isEmpty, "\(policy.id): bytes \(bytes) isValid \(fast), violations \(full.codes)")
             #expect(scalar == fast, "\(policy.id): bytes \(bytes)")
             #expect(compiled.validate(utf8: bytes).map(\.code) == full.map(\.code))
+            #expect(compiled.violationCodes(utf8: bytes).codes == ViolationCodeSet.allCodes.filter(Set(full.map(\.code)).contains), "\(policy.id): \(bytes)")
             if let string = String(validating: bytes, as: UTF8.self) {
                 #expect(compiled.isValid(string) == fast, "\(policy.id): \(bytes)")
                 #expect(compiled.validate(string).map(\.code) == full.map(\.code))
+                #expect(compiled.violationCodes(string) == compiled.violationCodes(utf8: bytes))
             }
             if fast { valid += 1 }
         }
         // The generator reaches both verdicts for every policy.
-        #expect(valid > 0 && valid < 20_000, "\(policy.id): \(valid) valid")
+        #expect(valid > 0 && valid < 6_000, "\(policy.id): \(valid) valid")
+    }
+
+    @Test func codesWithPatternsCountsAndContext() throws {
+        let compiled = ValidationTests.compiled
+        let context = ["username": "CRET", "hostname": "box"]
+        for password in ["!aaaa é12345SeCrEt#", "abcD12", "abcdef1", "", "Box12ab", "ab\u{FF}12", "xxSECRETyy12"] {
+            let expected = Set(compiled.validate(password, context: context).map(\.code))
+            #expect(compiled.violationCodes(password, context: context).codes == ViolationCodeSet.allCodes.filter(expected.contains), "\(password)")
+        }
+        #expect(compiled.violationCodes(utf8: [0x61, 0xFF, 0x62]).codes == [.encodingInvalid])
+        #expect(ViolationCodeSet(.lengthLong) == .lengthLong)
+        #expect(ViolationCodeSet(ViolationCode(rawValue: "input.tooLong")).isEmpty)
     }
 
     @Test func everyLengthAroundTheBounds() throws {

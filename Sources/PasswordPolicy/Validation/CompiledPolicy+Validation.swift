@@ -265,7 +265,7 @@ extension CompiledPolicy {
     }
 
     /// The number of characters of each class in valid UTF-8.
-    private func classCounts(_ buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
+    func classCounts(_ buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
         var tally = [Int](repeating: 0, count: classMembers.count)
         var index = 0
         while index < buffer.count {
