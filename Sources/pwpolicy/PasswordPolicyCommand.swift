@@ -26,6 +26,8 @@ struct PasswordPolicyCommand: ParsableCommand {
             LintCommand.self,
             GenerateCommand.self,
             ConvertCommand.self,
+            BenchCommand.self,
+            AuditCommand.self,
         ]
     )
 
