@@ -24,6 +24,19 @@ public struct GenerationOptions: Sendable, Hashable {
     /// How to sample; tests force one path or the other.
     var strategy: Strategy = .automatic
 
+    /// Which characters the counting alphabet holds. Lint counts over every character the
+    /// policy accepts (``Scope/everyAccepted``) to decide whether any password exists at
+    /// all; generation uses the drawable ones.
+    var scope: Scope = .drawable
+
+    enum Scope: Sendable, Hashable {
+        /// Characters a person can type and see (``GenerationOptions/ascii`` narrows further).
+        case drawable
+        /// Every character validation accepts: the classes' members, or every scalar value
+        /// with `allowOther`. For counting only.
+        case everyAccepted
+    }
+
     enum Strategy: Sendable, Hashable {
         /// Draw-and-check when its acceptance rate is provably high, else exact sampling.
         case automatic

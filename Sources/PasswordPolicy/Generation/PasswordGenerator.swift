@@ -91,9 +91,15 @@ public struct PasswordGenerator: Sendable {
     /// ```
     public init(_ compiled: CompiledPolicy, options: GenerationOptions = GenerationOptions(), preparing lengths: ClosedRange<Int>? = nil) throws(GenerationError) {
         let policy = compiled.policy
-        let printable = options.ascii
-            ? compiled.classUnion.intersection(DrawableCharacters.printableASCII)
-            : DrawableCharacters.filter(compiled.classUnion)
+        let printable: ScalarSet
+        switch options.scope {
+        case .everyAccepted:
+            printable = policy.allowOther ? ScalarSet(ranges: [0...0xD7FF, 0xE000...0x10FFFF]) : compiled.classUnion
+        case .drawable:
+            printable = options.ascii
+                ? compiled.classUnion.intersection(DrawableCharacters.printableASCII)
+                : DrawableCharacters.filter(compiled.classUnion)
+        }
         let members = printable.subtracting(options.exclude)
         if members.isEmpty {
             if !printable.isEmpty { throw .emptyAlphabet(reason: "every character the policy allows is excluded") }

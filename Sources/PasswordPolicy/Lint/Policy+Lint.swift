@@ -11,8 +11,10 @@
 /// ```
 ///
 /// The contradictions found are proofs, never guesses: a problem reported here means no
-/// password can satisfy the policy (or the rule named is dead). `forbidPatterns` are not
-/// analysed for emptiness; a pattern that matches every password is not detected.
+/// password can satisfy the policy (or the rule named is dead). Beyond them, exact counting
+/// decides whether any password exists (see ``PolicyLintReport``, which also carries
+/// warnings and the counts per length). `forbidPatterns` are not analysed for emptiness; a
+/// pattern that matches every password is not detected.
 extension Policy {
     /// Every problem in the bytes of a policy file. Empty when the file is a policy that
     /// compiles and has no contradiction found.
@@ -20,21 +22,13 @@ extension Policy {
     /// A document that is not valid JSON, or does not decode, stops at that problem (the
     /// rest of the file cannot be read reliably); otherwise every problem is listed.
     public static func lint(json bytes: some Collection<UInt8>) -> [PolicyProblem] {
-        do {
-            return try Policy(json: bytes).lint()
-        } catch {
-            return error.problems
-        }
+        lintReport(json: bytes).errors
     }
 
     /// Every problem of this policy: those that stop it compiling, or else the
     /// contradictions among its rules. Empty when the policy is clean.
     public func lint() -> [PolicyProblem] {
-        do {
-            return try CompiledPolicy(self).contradictions()
-        } catch {
-            return error.problems
-        }
+        lintReport().errors
     }
 }
 
