@@ -19,8 +19,14 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
     /// Zero.
     public init() { words = [] }
 
+    /// The value of a `UInt64`.
+    ///
+    /// ```swift
+    /// let count = BigUInt(94) * BigUInt(94)
+    /// ```
     public init(_ value: UInt64) { words = value == 0 ? [] : [value] }
 
+    /// The value of an integer literal: `let one: BigUInt = 1`.
     public init(integerLiteral value: UInt64) { self.init(value) }
 
     /// The value of a non-negative `Int`, or nil for a negative one.
@@ -51,6 +57,7 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
         while let last = words.last, last == 0 { words.removeLast() }
     }
 
+    /// Whether the value is zero.
     public var isZero: Bool { words.isEmpty }
 
     /// The number of significant bits: 0 for zero, 1 for one, 65 for 2^64.
@@ -96,12 +103,18 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
         if carry != 0 { words.append(carry) }
     }
 
+    /// The sum.
+    ///
+    /// ```swift
+    /// let total = try generator.count(length: 8) + generator.count(length: 9)
+    /// ```
     public static func + (lhs: BigUInt, rhs: BigUInt) -> BigUInt {
         var result = lhs
         result += rhs
         return result
     }
 
+    /// Adds `rhs` to `lhs`.
     public static func += (lhs: inout BigUInt, rhs: BigUInt) {
         if lhs.words.count < rhs.words.count {
             lhs.words.append(contentsOf: repeatElement(0, count: rhs.words.count - lhs.words.count))
@@ -118,12 +131,18 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
         if carry { lhs.words.append(1) }
     }
 
+    /// The product with a `UInt64`.
+    ///
+    /// ```swift
+    /// let pairs = BigUInt(94) * 94   // 8836
+    /// ```
     public static func * (lhs: BigUInt, rhs: UInt64) -> BigUInt {
         var result = lhs
         result.multiply(by: rhs)
         return result
     }
 
+    /// The product.
     public static func * (lhs: BigUInt, rhs: BigUInt) -> BigUInt {
         if lhs.isZero || rhs.isZero { return BigUInt() }
         var result = [UInt64](repeating: 0, count: lhs.words.count + rhs.words.count)
@@ -141,6 +160,7 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
         return BigUInt(words: result)
     }
 
+    /// Multiplies `lhs` by `rhs`.
     public static func *= (lhs: inout BigUInt, rhs: BigUInt) { lhs = lhs * rhs }
 
     /// `self - other`, or nil when `other` is larger.
@@ -174,6 +194,7 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
 
     // MARK: Comparison
 
+    /// Whether `lhs` is smaller than `rhs`.
     public static func < (lhs: BigUInt, rhs: BigUInt) -> Bool {
         if lhs.words.count != rhs.words.count { return lhs.words.count < rhs.words.count }
         for index in lhs.words.indices.reversed() where lhs.words[index] != rhs.words[index] {

@@ -31,6 +31,7 @@ public enum GenerationError: Error, Sendable, Hashable, CustomStringConvertible 
     /// An argument is not meaningful (a negative count, say).
     case invalidArgument(String)
 
+    /// What went wrong, in a sentence for people.
     public var description: String {
         switch self {
         case .lengthOutOfRange(let requested, let allowed):

@@ -42,6 +42,13 @@ public final class SystemRandomSource: RandomNumberGenerator {
         buffer.deallocate()
     }
 
+    /// The next 64 random bits from the buffer, refilled from the operating system when
+    /// it runs out; each word is wiped once handed out.
+    ///
+    /// ```swift
+    /// let source = SystemRandomSource()
+    /// let bits = source.next()
+    /// ```
     @inline(__always)
     public func next() -> UInt64 {
         if index == bufferWords { refill() }

@@ -8,7 +8,14 @@
 /// for code in codes.codes { tally[code, default: 0] += 1 }
 /// ```
 public struct ViolationCodeSet: OptionSet, Sendable, Hashable {
+    /// One bit per code, in the order of ``allCodes``.
     public let rawValue: UInt16
+    /// The set with these bits.
+    ///
+    /// ```swift
+    /// let both: ViolationCodeSet = [.lengthShort, .classesInsufficient]
+    /// ViolationCodeSet(rawValue: both.rawValue) == both   // true
+    /// ```
     public init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// Every code a password can have, in the order of `policy-format.md`'s table (the
@@ -30,18 +37,31 @@ public struct ViolationCodeSet: OptionSet, Sendable, Hashable {
         ViolationCodeSet.allCodes.indices.compactMap { rawValue & (1 << UInt16($0)) != 0 ? ViolationCodeSet.allCodes[$0] : nil }
     }
 
+    /// `length.short`.
     public static let lengthShort = ViolationCodeSet(rawValue: 1 << 0)
+    /// `length.long`.
     public static let lengthLong = ViolationCodeSet(rawValue: 1 << 1)
+    /// `charset.disallowed`.
     public static let charsetDisallowed = ViolationCodeSet(rawValue: 1 << 2)
+    /// `classes.insufficient`.
     public static let classesInsufficient = ViolationCodeSet(rawValue: 1 << 3)
+    /// `class.tooFew`.
     public static let classTooFew = ViolationCodeSet(rawValue: 1 << 4)
+    /// `class.tooMany`.
     public static let classTooMany = ViolationCodeSet(rawValue: 1 << 5)
+    /// `leading.forbidden`.
     public static let leadingForbidden = ViolationCodeSet(rawValue: 1 << 6)
+    /// `trailing.forbidden`.
     public static let trailingForbidden = ViolationCodeSet(rawValue: 1 << 7)
+    /// `consecutive.exceeded`.
     public static let consecutiveExceeded = ViolationCodeSet(rawValue: 1 << 8)
+    /// `pattern.forbidden`.
     public static let patternForbidden = ViolationCodeSet(rawValue: 1 << 9)
+    /// `context.contained`.
     public static let contextContained = ViolationCodeSet(rawValue: 1 << 10)
+    /// `encoding.invalid`.
     public static let encodingInvalid = ViolationCodeSet(rawValue: 1 << 11)
+    /// `password.missing`.
     public static let passwordMissing = ViolationCodeSet(rawValue: 1 << 12)
 }
 
