@@ -53,6 +53,22 @@ import Testing
         _ = try CompiledPolicy(policy)
     }
 
+    @Test func writesThePresetFilesByteForByte() throws {
+        for preset in Presets.all {
+            let file = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("policies/\(preset.id).json"), encoding: .utf8)
+            #expect(preset.jsonString() + "\n" == file || preset.jsonString() == file, "\(preset.id)")
+        }
+    }
+
+    @Test func keysComeInTheFormatsOrder() throws {
+        let text = try Policy(json: Self.minimal).jsonString(prettyPrinted: false)
+        #expect(text == #"{"format":1,"id":"acme.web","length":{"min":8,"max":16},"classes":[{"name":"digits","set":"0-9"}]}"#)
+        // Control characters are escaped; everything else is written as itself.
+        let odd = Policy(id: "a.b", title: "tab\there \u{1}é\"\\/", length: LengthRange(min: 1, max: nil), classes: [CharacterClass(name: "x", "x")])
+        #expect(odd.jsonString(prettyPrinted: false).contains(#""title":"tab\there \u0001é\"\\/""#))
+        #expect(try Policy(json: odd.jsonString()) == odd)
+    }
+
     @Test func policyBuiltInCodeEncodesAndDecodes() throws {
         let policy = Policy(id: "acme.code", length: LengthRange(min: 1, max: nil), classes: [CharacterClass(name: "x", "xyz")], require: [.count(class: "x", min: 1, max: nil)])
         #expect(try Policy(json: policy.jsonString()) == policy)

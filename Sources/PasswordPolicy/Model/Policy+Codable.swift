@@ -35,24 +35,63 @@ extension Policy: Codable {
         optional = try container.decodeIfPresent(Bool.self, forKey: .optional) ?? false
     }
 
-    /// Encodes the policy in the file format; keys at their defaults are left out.
+    /// Encodes the policy in the file format (the same document as ``Policy/jsonString(prettyPrinted:)``);
+    /// keys at their defaults are left out.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(format, forKey: .format)
-        try container.encode(id, forKey: .id)
-        try container.encodeIfPresent(title, forKey: .title)
-        try container.encodeIfPresent(source, forKey: .source)
-        if !notes.isEmpty { try container.encode(notes, forKey: .notes) }
-        try container.encode(length, forKey: .length)
-        try container.encode(classes, forKey: .classes)
-        if allowOther { try container.encode(allowOther, forKey: .allowOther) }
-        if !require.isEmpty { try container.encode(require, forKey: .require) }
-        try container.encodeIfPresent(forbidLeading, forKey: .forbidLeading)
-        try container.encodeIfPresent(forbidTrailing, forKey: .forbidTrailing)
-        try container.encodeIfPresent(maxConsecutive, forKey: .maxConsecutive)
-        if !forbidPatterns.isEmpty { try container.encode(forbidPatterns, forKey: .forbidPatterns) }
-        if !forbidContext.isEmpty { try container.encode(forbidContext, forKey: .forbidContext) }
-        if optional { try container.encode(optional, forKey: .optional) }
+        try jsonValue.encode(to: encoder)
+    }
+}
+
+extension Policy {
+    /// The policy as a JSON document, keys in the order of `policy-format.md`.
+    var jsonValue: JSONValue {
+        func charset(_ charset: Charset, name: String? = nil) -> JSONValue {
+            var members: [(String, JSONValue)] = name.map { [("name", .string($0))] } ?? []
+            switch charset {
+            case .chars(let chars): members.append(("chars", .string(chars)))
+            case .set(let set): members.append(("set", .string(set)))
+            }
+            return .object(members)
+        }
+        func bound(_ edge: Charset) -> JSONValue {
+            if case .chars(let chars) = edge { return .string(chars) }
+            return charset(edge)
+        }
+        var members: [(String, JSONValue)] = [("format", .integer(format)), ("id", .string(id))]
+        if let title { members.append(("title", .string(title))) }
+        if let source { members.append(("source", .string(source))) }
+        if !notes.isEmpty { members.append(("notes", .array(notes.map(JSONValue.string)))) }
+        var lengthMembers: [(String, JSONValue)] = [("min", .integer(length.min))]
+        if let max = length.max { lengthMembers.append(("max", .integer(max))) }
+        members.append(("length", .object(lengthMembers)))
+        members.append(("classes", .array(classes.map { charset($0.charset, name: $0.name) })))
+        if allowOther { members.append(("allowOther", .bool(true))) }
+        if !require.isEmpty {
+            members.append(("require", .array(require.map { requirement in
+                switch requirement {
+                case .atLeast(let count, let of):
+                    var fields: [(String, JSONValue)] = [("atLeast", .integer(count))]
+                    if let of { fields.append(("of", .array(of.map(JSONValue.string)))) }
+                    return .object(fields)
+                case .count(let name, let min, let max):
+                    var fields: [(String, JSONValue)] = [("class", .string(name))]
+                    if let min { fields.append(("min", .integer(min))) }
+                    if let max { fields.append(("max", .integer(max))) }
+                    return .object(fields)
+                }
+            })))
+        }
+        if let forbidLeading { members.append(("forbidLeading", bound(forbidLeading))) }
+        if let forbidTrailing { members.append(("forbidTrailing", bound(forbidTrailing))) }
+        if let maxConsecutive { members.append(("maxConsecutive", .integer(maxConsecutive))) }
+        if !forbidPatterns.isEmpty {
+            members.append(("forbidPatterns", .array(forbidPatterns.map {
+                .object([("pattern", .string($0.pattern)), ("code", .string($0.code)), ("message", .string($0.message))])
+            })))
+        }
+        if !forbidContext.isEmpty { members.append(("forbidContext", .array(forbidContext.map(JSONValue.string)))) }
+        if optional { members.append(("optional", .bool(true))) }
+        return .object(members)
     }
 }
 
@@ -94,13 +133,14 @@ extension Policy {
         try self.init(json: Array(text.utf8))
     }
 
-    /// The policy as JSON in the file format, keys in the format's order.
+    /// The policy as JSON in the file format, keys in the format's order; pretty-printed
+    /// with two-space indentation (as the files in `policies/`), or on one line.
+    ///
+    /// ```swift
+    /// let text = policy.jsonString()            // decodes back to an equal policy
+    /// ```
     public func jsonString(prettyPrinted: Bool = true) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = prettyPrinted ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
-        // Encoding plain strings, integers and arrays cannot fail.
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        jsonValue.text(pretty: prettyPrinted)
     }
 }
 
