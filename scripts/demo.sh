@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The main job on the built-in presets: list them, explain one, judge passwords against
+# each, combine two, generate compliant passwords, and lint the preset files.
+# Installs PCRE2's headers first if they are missing, then builds pwpolicy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+echo "building pwpolicy..." >&2
+swift build -c release --product pwpolicy >&2
+bin="$(swift build -c release --show-bin-path)/pwpolicy"
+
+step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+
+step pwpolicy presets
+"$bin" presets
+
+step pwpolicy explain -p tencentcloud.cvm.windows
+"$bin" explain -p tencentcloud.cvm.windows
+
+# Sample passwords (demo data, never real secrets): the seeds' own examples first.
+samples=$'zy456987\n12D3E@!r5ed\nabc123ABC!@#\n/abc123ABC!@#\nshort\nAa1-Aa1-Aa1-Aa1\nPass word 12\n'
+for file in policies/*.json; do
+  preset=$(basename "$file" .json)
+  step "printf '...' | pwpolicy check -p $preset"
+  printf '%s' "$samples" | "$bin" check -p "$preset" || true
+done
+
+step "printf 'abc123ABC!@#\\nabcdefgh12\\n' | pwpolicy check -p tencentcloud.cvm.linux -p tencentcloud.cvm.windows --format jsonl"
+printf 'abc123ABC!@#\nabcdefgh12\n' | "$bin" check -p tencentcloud.cvm.linux -p tencentcloud.cvm.windows --format jsonl || true
+
+for preset in tencentcloud.cvm.linux huaweicloud.dms.kafka tencentcloud.mongodb; do
+  step "pwpolicy generate -p $preset --count 3 --format json"
+  "$bin" generate -p "$preset" --count 3 --format json
+done
+
+step "pwpolicy generate -p tencentcloud.cvm.linux -p tencentcloud.cvm.windows --length 12-16 --count 3 --exclude Il1O0"
+"$bin" generate -p tencentcloud.cvm.linux -p tencentcloud.cvm.windows --length 12-16 --count 3 --exclude Il1O0
+
+step "pwpolicy generate --count 2000 ... | pwpolicy check ...   (every generated password is accepted)"
+"$bin" generate -p huaweicloud.dcs --count 2000 | "$bin" check -p huaweicloud.dcs | grep -c ': ok$' | sed 's/$/ of 2000 accepted/'
+
+step pwpolicy lint policies/*.json
+"$bin" lint policies/*.json
