@@ -17,7 +17,8 @@ struct CheckCommand: ParsableCommand {
         Lines end at LF; one trailing CR is removed; an empty line is an empty password. \
         Output: one line per input line, in order. text: "line N: ok" or "line N: " and the \
         violation messages joined by "; ". jsonl: {"line": N, "valid": BOOL, "violations": \
-        [{"code": CODE, "message": TEXT}]}. The password never appears in the output. \
+        [{"code": CODE, "message": TEXT}]} (a pattern.forbidden violation also has "pattern": \
+        the entry's own code). The password never appears in the output. \
         A line over 64 KiB is judged by its length alone (length.long) or, when that is \
         within the policy's maximum, reported as input.tooLong. \
         Exit status: 0 every password valid, 1 at least one invalid, 2 usage error or a \
@@ -114,13 +115,16 @@ private struct Judge: ~Copyable {
                 try writeValid()
             } else {
                 let violations = compiled.validate(utf8: bytes, context: context)
-                try write(violations.map { ($0.code.rawValue, $0.message) })
+                try write(violations.map { violation in
+                    if case .pattern(let code) = violation.detail { return (violation.code.rawValue, violation.message, code) }
+                    return (violation.code.rawValue, violation.message, nil)
+                })
             }
         case .oversized(let byteCount, let scalarCount):
             if let violation = compiled.lengthViolation(scalarCount: scalarCount), violation.code == .lengthLong {
-                try write([(violation.code.rawValue, violation.message)])
+                try write([(violation.code.rawValue, violation.message, nil)])
             } else {
-                try write([("input.tooLong", "the line is \(byteCount) bytes, more than the \(CheckCommand.maximumLineLength) bytes check reads for one password; it was not judged")])
+                try write([("input.tooLong", "the line is \(byteCount) bytes, more than the \(CheckCommand.maximumLineLength) bytes check reads for one password; it was not judged", nil)])
             }
         }
     }
@@ -139,7 +143,8 @@ private struct Judge: ~Copyable {
     }
 
     /// An invalid line; an empty list (validation found nothing after all) counts as valid.
-    private mutating func write(_ violations: [(code: String, message: String)]) throws(CommandFailure) {
+    /// `pattern` is a `forbidPatterns` entry's own code, written as `"pattern"` in jsonl.
+    private mutating func write(_ violations: [(code: String, message: String, pattern: String?)]) throws(CommandFailure) {
         if violations.isEmpty { return try writeValid() }
         anyInvalid = true
         switch format {
@@ -159,6 +164,10 @@ private struct Judge: ~Copyable {
                 try output.write(jsonString: violation.code)
                 try output.write(", \"message\": " as StaticString)
                 try output.write(jsonString: violation.message)
+                if let pattern = violation.pattern {
+                    try output.write(", \"pattern\": " as StaticString)
+                    try output.write(jsonString: pattern)
+                }
                 try output.write(byte: UInt8(ascii: "}"))
             }
             try output.write("]}\n" as StaticString)
