@@ -34,14 +34,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "text (one line per password for people) or jsonl (one JSON object per password).")
     var format: LineOutputFormat = .text
 
-    @Option(
-        name: .customLong("context"),
-        help: ArgumentHelp(
-            "A value the password must not contain when the policy lists its name in forbidContext, e.g. username=alice. Repeatable.",
-            valueName: "name=value"
-        )
-    )
-    var contextValues: [String] = []
+    @OptionGroup var contextOptions: ContextOptions
 
     /// Anything else on the command line. Never echoed: it may be a password typed where
     /// it does not belong.
@@ -52,32 +45,11 @@ struct CheckCommand: ParsableCommand {
         if !unexpected.isEmpty {
             throw ValidationError("check reads passwords from standard input only, one per line; \(unexpected.count) unexpected command-line \(unexpected.count == 1 ? "argument was" : "arguments were") given (not shown, in case \(unexpected.count == 1 ? "it is a password" : "they are passwords"))")
         }
-        _ = try context()
-    }
-
-    /// The `--context` values by name.
-    func context() throws(ValidationError) -> [String: String] {
-        var values: [String: String] = [:]
-        for item in contextValues {
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-                throw ValidationError("--context takes NAME=VALUE, e.g. --context username=alice; one was given without a name or '='")
-            }
-            let name = String(item[..<equals])
-            if values[name] != nil { throw ValidationError("--context \(name) is given twice") }
-            values[name] = String(item[item.index(after: equals)...])
-        }
-        return values
     }
 
     func run() throws {
         let loaded = try policyOptions.load()
-        let context = try self.context()
-        let used = Set(loaded.combined.forbidContext)
-        for name in context.keys.sorted() where !used.contains(name) {
-            StandardError.warn(used.isEmpty
-                ? "--context \(name) is ignored: the policy forbids no context values"
-                : "--context \(name) is ignored: the policy forbids only \(used.sorted().joined(separator: ", "))")
-        }
+        let context = try contextOptions.context(for: loaded.combined)
         if standardInputIsTerminal() {
             StandardError.write("pwpolicy: reading passwords from standard input, one per line (end with Ctrl-D)\n")
         }

@@ -55,14 +55,7 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Generate printable ASCII only (and the space, where the policy allows it).")
     var ascii = false
 
-    @Option(
-        name: .customLong("context"),
-        help: ArgumentHelp(
-            "A value the password must not contain when the policy lists its name in forbidContext, e.g. username=alice. Repeatable.",
-            valueName: "name=value"
-        )
-    )
-    var contextValues: [String] = []
+    @OptionGroup var contextOptions: ContextOptions
 
     /// The most passwords one run prints.
     static let maximumCount = 100_000_000
@@ -70,32 +63,11 @@ struct GenerateCommand: ParsableCommand {
     func validate() throws {
         if count < 0 { throw ValidationError("--count must not be negative, found \(count)") }
         if count > GenerateCommand.maximumCount { throw ValidationError("--count must be at most \(GenerateCommand.maximumCount), found \(count)") }
-        _ = try context()
-    }
-
-    /// The `--context` values by name.
-    func context() throws(ValidationError) -> [String: String] {
-        var values: [String: String] = [:]
-        for item in contextValues {
-            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-                throw ValidationError("--context takes NAME=VALUE, e.g. --context username=alice; one was given without a name or '='")
-            }
-            let name = String(item[..<equals])
-            if values[name] != nil { throw ValidationError("--context \(name) is given twice") }
-            values[name] = String(item[item.index(after: equals)...])
-        }
-        return values
     }
 
     func run() throws {
         let loaded = try policyOptions.load()
-        let context = try self.context()
-        let used = Set(loaded.combined.forbidContext)
-        for name in context.keys.sorted() where !used.contains(name) {
-            StandardError.warn(used.isEmpty
-                ? "--context \(name) is ignored: the policy forbids no context values"
-                : "--context \(name) is ignored: the policy forbids only \(used.sorted().joined(separator: ", "))")
-        }
+        let context = try contextOptions.context(for: loaded.combined)
         let options = GenerationOptions(ascii: ascii, exclude: exclude)
         let generator: PasswordGenerator
         do {
