@@ -8,7 +8,7 @@ public func fuzzGenerate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let policy = reader.byte() % 4 == 0 ? PolicyBuilder.policy(&reader) : reader.pick(PolicyPool.entries).0.policy
     guard let (compiled, _) = CompiledCache.lookup(policy) else { return 0 }
     let options = GenerationOptions(ascii: reader.byte() % 4 == 0, exclude: reader.pick(["", "Il1O0", "aeiou", "0123456789"]))
-    var random = FuzzRandom(state: UInt64(reader.byte()) << 8 | UInt64(reader.byte()))
+    var random = SplitMix64(seed: UInt64(reader.byte()) << 8 | UInt64(reader.byte()))
     let generator: PasswordGenerator
     do {
         generator = try PasswordGenerator(compiled, options: options)
@@ -43,14 +43,3 @@ public func fuzzGenerate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// A small deterministic generator so that a crash input reproduces.
-struct FuzzRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

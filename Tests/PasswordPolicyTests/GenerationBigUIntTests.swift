@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func randomBelowIsInRangeAndCoversIt() {
-        var random = G.SplitMix64(seed: 9)
+        var random = SplitMix64(seed: 9)
         let bound = BigUInt(words: [5, 3])   // 3 * 2^64 + 5
         var sawHigh = false, sawLow = false
         for _ in 0..<2000 {
@@ -82,7 +82,7 @@ import Testing
         // A base of 3 * 2^62: one digit a draw. Without the rejection step, r * base / 2^64
         // maps 4 consecutive r to 0, 0, 1, 2, so 3 in 4 digits would be even; exactly
         // uniform digits are even half the time.
-        var random = G.SplitMix64(seed: 10)
+        var random = SplitMix64(seed: 10)
         var storage = [UInt64](repeating: 0, count: DigitBatch.capacity)
         let samples = 40_000
         var even = 0

@@ -2,19 +2,6 @@
 
 /// Seedable random number generators and brute-force helpers for the generation tests.
 enum GenerationSupport {
-    /// SplitMix64: tiny, seedable, good enough to drive sampling in tests.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// xoshiro256**, seeded through SplitMix64 as its authors recommend.
     struct Xoshiro256: RandomNumberGenerator {
         var s: (UInt64, UInt64, UInt64, UInt64)

@@ -104,12 +104,12 @@ import Testing
         let compiled = try CompiledPolicy(try #require(Presets.policy(id: "tencentcloud.cvm.windows")))
         let generator = try PasswordGenerator(compiled, options: Self.options(strategy))
         func run(_ seed: UInt64) throws -> [String] {
-            var random = G.SplitMix64(seed: seed)
+            var random = SplitMix64(seed: seed)
             return try (0..<20).map { _ in try generator.generate(lengths: 12...16, using: &random) }
         }
         #expect(try run(7) == run(7))
         #expect(try run(7) != run(8))
-        var random = G.SplitMix64(seed: 7)
+        var random = SplitMix64(seed: 7)
         let batch = try generator.generate(count: 20, lengths: 12...16, using: &random)
         #expect(try batch == run(7))
     }

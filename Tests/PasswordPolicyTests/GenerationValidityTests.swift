@@ -72,7 +72,7 @@ import Testing
             let compiled = try CompiledPolicy(policy)
             for strategy in [GenerationOptions.Strategy.exact, .rejection] {
                 let generator = try PasswordGenerator(compiled, options: Self.options(strategy))
-                var random = G.SplitMix64(seed: 5)
+                var random = SplitMix64(seed: 5)
                 for length in max(1, policy.length.min)...6 where try generator.count(length: length) > 0 {
                     for _ in 0..<30 {
                         let password = try generator.generate(length: length, using: &random)

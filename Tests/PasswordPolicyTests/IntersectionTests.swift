@@ -4,21 +4,9 @@ import Testing
 /// `Policy.intersection`: a password is valid for the intersection exactly when it is
 /// valid for every part; an empty intersection is an error that says why.
 @Suite struct IntersectionTests {
-    /// A small deterministic generator for sampling passwords (SplitMix64).
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Random passwords over `alphabet` with lengths in `lengths`.
     static func samples(_ alphabet: String, lengths: ClosedRange<Int>, count: Int, seed: UInt64) -> [String] {
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix64(seed: seed)
         let characters = Array(alphabet)
         return (0..<count).map { _ in
             String((0..<Int.random(in: lengths, using: &rng)).map { _ in characters.randomElement(using: &rng)! })

@@ -10,7 +10,7 @@ func readmeExample() throws -> [String] {
     guard let preset = Presets.policy(id: "tencentcloud.cvm.windows") else { return [] }
     let windows = try CompiledPolicy(preset)    // compile once, share across threads
 
-    windows.isValid("abc123ABC!@#")             // true: the fast yes/no path
+    let accepted = windows.isValid("abc123ABC!@#")   // true: the fast yes/no path
 
     for violation in windows.validate("/abc") {
         print("\(violation.code): \(violation.message)")
@@ -22,7 +22,8 @@ func readmeExample() throws -> [String] {
     // Several rules at once: a batch of Linux and Windows instances.
     guard let linux = Presets.policy(id: "tencentcloud.cvm.linux") else { return [] }
     let batch = try CompiledPolicy(Policy.intersection([linux, preset]))
-    batch.isValid(utf8: Array("abc123ABC!@#".utf8))   // true
+    let both = batch.isValid(utf8: Array("abc123ABC!@#".utf8))   // true
     // README-END
+    if !accepted || !both { printed.append("unexpected verdict") }
     return printed
 }

@@ -8,7 +8,7 @@ import Testing
     static let alphabet: [String] = ["a", "b", "z", "A", "Q", "0", "7", "!", "#", "-", "]", "^", "\\", " ", "é", "ß", "α", "Ω", "中", "😀", "x", "y", "\u{0}", "\u{301}"]
 
     @Test func fastAndReferenceAgree() throws {
-        var rng = IntersectionTests.SplitMix(state: 42)
+        var rng = SplitMix64(seed: 42)
         var compared = 0
         var invalid = 0
         for _ in 0..<300 {
