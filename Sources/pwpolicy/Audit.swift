@@ -14,8 +14,9 @@ import Darwin
 /// large file of passwords on every core and prints a summary.
 ///
 /// The input is read in chunks of ``chunkSize`` bytes cut at a line end; each chunk is
-/// judged on a worker while the next is read, and at most `jobs + 1` chunks exist at
-/// once, so memory stays bounded whatever the input's size. Results are merged in input
+/// judged on a worker while the next is read; at most `2 * jobs` chunks wait or are
+/// being judged, plus the one being read and the carried part of a line, so memory stays
+/// bounded (about `2 * jobs + 2` MiB) whatever the input's size. Results are merged in input
 /// order, which gives exact line numbers. Lines are split as `check` splits them, and
 /// judged as `check` judges them (a line over 64 KiB by its length alone).
 struct AuditCommand: ParsableCommand {
@@ -240,7 +241,9 @@ private struct AuditRun {
 
     func run(descriptor: Int32, name: String, progress: AuditProgress?) throws(CommandFailure) -> AuditSummary {
         let merger = AuditMerger()
-        let slots = DispatchSemaphore(value: workers)
+        // Two chunks per worker: one being judged, one ready, so a worker never waits
+        // for the reader.
+        let slots = DispatchSemaphore(value: 2 * workers)
         let group = DispatchGroup()
         let queue = DispatchQueue(label: "pwpolicy.audit.workers", attributes: .concurrent)
         let compiled = self.compiled
