@@ -75,8 +75,8 @@ struct GenerationPlan {
     /// The OS source gets code specialised for it (the public entry points are generic,
     /// and calls from other modules would otherwise reach every draw through a witness table).
     func generate<R: RandomNumberGenerator>(context checks: RejectionChecks, using generator: inout R) throws(GenerationError) -> String {
-        if R.self == SystemRandomSource.self {
-            var source = unsafeBitCast(generator, to: SystemRandomSource.self)
+        if R.self == SystemRandomSource.self, var source = generator as? SystemRandomSource {
+            // The concrete type, so that the sampling loop is specialised for it.
             return try generate(context: checks, maxAttempts: core.maxRejectedAttempts, specialized: &source)
         }
         return try generate(context: checks, maxAttempts: core.maxRejectedAttempts, specialized: &generator)

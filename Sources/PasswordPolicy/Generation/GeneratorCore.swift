@@ -76,8 +76,8 @@ final class GeneratorCore: Sendable {
     /// One password of a prepared `length` for a policy without `forbidPatterns` or
     /// `forbidContext`: the common case, with nothing allocated but the result.
     func generatePrepared<R: RandomNumberGenerator>(length: Int, using generator: inout R) throws(GenerationError) -> String {
-        if R.self == SystemRandomSource.self {
-            var source = unsafeBitCast(generator, to: SystemRandomSource.self)
+        if R.self == SystemRandomSource.self, var source = generator as? SystemRandomSource {
+            // The concrete type, so that the sampling loop is specialised for it.
             return try generatePreparedSpecialized(length: length, using: &source)
         }
         return try generatePreparedSpecialized(length: length, using: &generator)

@@ -187,7 +187,8 @@ public struct PasswordGenerator: Sendable {
     // MARK: Generating
 
     /// A password of `length` characters (by default ``defaultLength``), uniformly drawn
-    /// from the compliant ones, with randomness from the OS (``SystemRandomSource``).
+    /// from the compliant ones, with randomness from the OS: the calling thread's own
+    /// buffered ``SystemRandomSource``, so that a password costs no system call.
     ///
     /// ```swift
     /// let password = try generator.generate()
@@ -197,7 +198,7 @@ public struct PasswordGenerator: Sendable {
     /// Throws when the length is outside the policy's range, when no password of that
     /// length complies, or when `forbidPatterns` / `forbidContext` rejected too many candidates.
     public func generate(length: Int? = nil, context: [String: String] = [:]) throws(GenerationError) -> String {
-        var random = SystemRandomSource(bufferWords: 2 * (length ?? defaultLength) + 8)
+        var random = SystemRandomSource.forCurrentThread
         return try generate(length: length, context: context, using: &random)
     }
 
@@ -224,7 +225,7 @@ public struct PasswordGenerator: Sendable {
     /// let password = try generator.generate(lengths: 12...16)
     /// ```
     public func generate(lengths: ClosedRange<Int>, context: [String: String] = [:]) throws(GenerationError) -> String {
-        var random = SystemRandomSource(bufferWords: 2 * lengths.upperBound + 16)
+        var random = SystemRandomSource.forCurrentThread
         return try generate(lengths: lengths, context: context, using: &random)
     }
 

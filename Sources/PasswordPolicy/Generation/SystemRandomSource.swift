@@ -1,6 +1,13 @@
 #if canImport(SwiftShims)
 import SwiftShims
 #endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The operating system's cryptographically secure random number generator, buffered so
 /// that a draw is a memory read, not a system call.
@@ -12,7 +19,11 @@ import SwiftShims
 /// it is handed out. It is the generator's default source of randomness.
 ///
 /// It is a class so that copies share one stream: two copies can never hand out the same
-/// buffered values. Use one instance per thread (it is deliberately not `Sendable`).
+/// buffered values. Use one instance per thread (it is deliberately not `Sendable`); the
+/// generator's own default is one source per thread, kept for the thread's lifetime.
+///
+/// After `fork()`, parent and child would hold the same buffered values: a source notices
+/// the fork (through `pthread_atfork`) and discards its buffer before the next draw.
 ///
 /// ```swift
 /// var random = SystemRandomSource()
@@ -26,6 +37,8 @@ public final class SystemRandomSource: RandomNumberGenerator {
     public let bufferWords: Int
     private let buffer: UnsafeMutablePointer<UInt64>
     private var index: Int
+    /// ``ForkWatch/forks`` when the buffer was filled.
+    private var filledAfterForks: UInt64 = 0
 
     /// A source that fetches `bufferWords` 64-bit values (at least one) per system call.
     /// A single password needs about half a value per character; a long-lived source
@@ -35,6 +48,7 @@ public final class SystemRandomSource: RandomNumberGenerator {
         buffer = UnsafeMutablePointer<UInt64>.allocate(capacity: self.bufferWords)
         buffer.initialize(repeating: 0, count: self.bufferWords)
         index = self.bufferWords
+        ForkWatch.install()
     }
 
     deinit {
@@ -51,7 +65,7 @@ public final class SystemRandomSource: RandomNumberGenerator {
     /// ```
     @inline(__always)
     public func next() -> UInt64 {
-        if index == bufferWords { refill() }
+        if index == bufferWords || filledAfterForks != ForkWatch.forks { refill() }
         let value = buffer[index]
         buffer[index] = 0
         index += 1
@@ -59,6 +73,7 @@ public final class SystemRandomSource: RandomNumberGenerator {
     }
 
     private func refill() {
+        filledAfterForks = ForkWatch.forks
         #if canImport(SwiftShims)
         swift_stdlib_random(UnsafeMutableRawPointer(buffer), bufferWords * MemoryLayout<UInt64>.size)
         #else
@@ -67,4 +82,45 @@ public final class SystemRandomSource: RandomNumberGenerator {
         #endif
         index = 0
     }
+}
+
+extension SystemRandomSource {
+    /// The calling thread's own source, created on first use and released when the thread
+    /// ends: one-off generation draws from it instead of making a system call per password.
+    static var forCurrentThread: SystemRandomSource {
+        let key = ThreadSource.key
+        if let existing = pthread_getspecific(key) {
+            return Unmanaged<SystemRandomSource>.fromOpaque(existing).takeUnretainedValue()
+        }
+        let source = SystemRandomSource()
+        pthread_setspecific(key, Unmanaged.passRetained(source).toOpaque())
+        return source
+    }
+}
+
+/// The thread-specific slot behind ``SystemRandomSource/forCurrentThread``.
+private enum ThreadSource {
+    static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            guard let pointer else { return }
+            Unmanaged<SystemRandomSource>.fromOpaque(pointer).release()
+        }
+        return key
+    }()
+}
+
+/// Counts the forks of this process, so that buffered randomness is never shared between
+/// a parent and its child.
+enum ForkWatch {
+    /// Incremented in the child of every `fork()`. Only ever written in a child just after
+    /// the fork, while it has a single thread.
+    nonisolated(unsafe) static var forks: UInt64 = 0
+
+    private static let installed: Bool = {
+        pthread_atfork(nil, nil) { ForkWatch.forks &+= 1 }
+        return true
+    }()
+
+    static func install() { _ = installed }
 }
