@@ -89,7 +89,7 @@ import Testing
         )
         let short = Policy(id: "test.short", length: LengthRange(min: 1, max: 3), classes: [CharacterClass(name: "abcd", "abcd")])
         let error = try #require(throws: PolicyError.self) { try Policy.intersection([fourClasses, short]) }
-        #expect(error.description.contains("at most 3"))
+        #expect(error.description.contains("length.max is 3"))
     }
 
     @Test func allowOtherOnOneSideIsBoundedByTheOther() throws {
@@ -106,6 +106,17 @@ import Testing
         var needsSpecials = open
         needsSpecials.require = [.atLeast(1, of: ["specials"])]
         #expect(throws: PolicyError.self) { try Policy.intersection([needsSpecials, closed]) }
+    }
+
+    @Test func emptinessFoundOnlyByCountingIsAnError() throws {
+        let classes = [CharacterClass(name: "a", "a"), CharacterClass(name: "b", "b"), CharacterClass(name: "c", "c")]
+        let needsAB = Policy(id: "test.ab", length: LengthRange(min: 2, max: 2), classes: classes,
+                             require: [.count(class: "a", min: 1, max: nil), .count(class: "b", min: 1, max: nil)])
+        let startsWithC = Policy(id: "test.c", length: LengthRange(min: 1, max: 5), classes: classes, forbidLeading: "ab")
+        // Each is satisfiable ("ab", "cab"); together two characters cannot hold a and b after a c.
+        #expect(needsAB.lint().isEmpty && startsWithC.lint().isEmpty)
+        let error = try #require(throws: PolicyError.self) { try Policy.intersection([needsAB, startsWithC]) }
+        #expect(error.description.contains("no password satisfies all of test.ab and test.c"))
     }
 
     @Test func emptyListIsAnError() {

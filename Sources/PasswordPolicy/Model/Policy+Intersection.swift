@@ -134,7 +134,12 @@ extension Policy {
         } catch {
             throw PolicyError.emptyIntersection(ids, error.problems.map(\.description))
         }
-        reasons = compiledResult.plainContradictions()
+        // Contradictions among the accumulated rules, then exact counting (lint's analysis):
+        // an intersection that no password satisfies is an error, with the reason.
+        reasons = compiledResult.contradictions().map(\.description)
+        if reasons.isEmpty, case .unsatisfiable(let reason)? = compiledResult.lintReport().satisfiability {
+            reasons = [reason]
+        }
         guard reasons.isEmpty else { throw PolicyError.emptyIntersection(ids, reasons) }
         return result
     }
@@ -152,45 +157,6 @@ extension Policy {
         }
         if allChars { return .chars(chars) }
         return .set(present.reduce(ScalarSet()) { $0.union($1.1) }.pcre2ClassBody)
-    }
-}
-
-extension CompiledPolicy {
-    /// Reasons, found without counting, why no password can satisfy this policy.
-    func plainContradictions() -> [String] {
-        var reasons: [String] = []
-        if let max = policy.length.max {
-            for requirement in atLeast {
-                // One character can serve several classes only where they overlap.
-                let perCharacter = maximumOverlap(requirement.mask)
-                if requirement.count > max * perCharacter {
-                    reasons.append("at least \(requirement.count) classes are required but at most \(max) characters are allowed")
-                }
-            }
-            let minima = counts.filter { $0.min > 0 }
-            if !minima.isEmpty {
-                let allMask = minima.reduce(UInt64(0)) { $0 | (1 << UInt64($1.index)) }
-                if maximumOverlap(allMask) == 1 {
-                    let total = minima.reduce(0) { $0 + $1.min }
-                    if total > max { reasons.append("the per-class minimums add up to \(total) characters but at most \(max) are allowed") }
-                }
-            }
-        }
-        return reasons
-    }
-
-    /// The most classes among `mask` that any single character belongs to.
-    private func maximumOverlap(_ mask: UInt64) -> Int {
-        let indices = (0..<classMembers.count).filter { mask & (1 << UInt64($0)) != 0 }
-        var best = indices.isEmpty ? 0 : 1
-        // Boundaries of every member range: the overlap only changes there.
-        var points = Set<UInt32>()
-        for index in indices { for range in classMembers[index].ranges { points.insert(range.lowerBound) } }
-        for point in points {
-            let overlap = indices.reduce(0) { $0 + (classMembers[$1].contains(point) ? 1 : 0) }
-            best = Swift.max(best, overlap)
-        }
-        return best
     }
 }
 
