@@ -100,6 +100,20 @@ import Testing
         #expect(!ValidationTests.compiled.isValid(utf8: Array(huge.utf8)))
     }
 
+    @Test func inputsOverTheSizeLimitAreTooLongWithoutBeingRead() throws {
+        let unbounded = try CompiledPolicy(Policy(id: "t.any", length: LengthRange(min: 1, max: nil), classes: [CharacterClass(name: "a", "a")]))
+        let limit = CompiledPolicy.maximumPasswordBytes
+        let atLimit = [UInt8](repeating: UInt8(ascii: "a"), count: limit)
+        #expect(unbounded.isValid(utf8: atLimit))
+        // One byte more, and invalid UTF-8 at that: the size alone decides.
+        let over = atLimit + [0xFF]
+        #expect(!unbounded.isValid(utf8: over))
+        let violations = unbounded.validate(utf8: over)
+        #expect(violations.codes == [.lengthLong])
+        #expect(violations.first?.detail == .length(actual: limit + 1, bound: limit))
+        #expect(unbounded.violationCodes(utf8: over) == .lengthLong)
+    }
+
     @Test func lengthCountsScalarsNotBytesOrGraphemes() throws {
         let compiled = try CompiledPolicy(Policy(id: "t.len", length: LengthRange(min: 3, max: 3), classes: [CharacterClass(name: "any", .set("\\x{0}-\\x{10ffff}"))]))
         #expect(compiled.isValid("é😀a"))              // 3 scalars, 7 bytes

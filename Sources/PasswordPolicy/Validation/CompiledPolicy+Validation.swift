@@ -1,6 +1,20 @@
 import CPCRE2
 
 extension CompiledPolicy {
+    /// The longest password, in UTF-8 bytes, that validation reads (4 MiB). Anything longer
+    /// is judged `length.long` from its size alone, whatever `length.max` says, so that a
+    /// hostile input costs neither time nor memory (no service accepts such a password).
+    public static let maximumPasswordBytes = 4 << 20
+
+    /// The verdict for an input over ``maximumPasswordBytes``, or nil.
+    func oversizedViolation(byteCount: Int) -> Violation? {
+        guard byteCount > CompiledPolicy.maximumPasswordBytes else { return nil }
+        return Violation(
+            code: .lengthLong,
+            message: "too long: \(byteCount) bytes, more than the \(CompiledPolicy.maximumPasswordBytes) bytes a password may have",
+            detail: .length(actual: byteCount, bound: CompiledPolicy.maximumPasswordBytes))
+    }
+
     // MARK: Yes or no
 
     /// Whether `password` satisfies the policy. Stops at the first failure and allocates
@@ -82,6 +96,7 @@ extension CompiledPolicy {
     @usableFromInline
     func isValid(buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> Bool {
         let count = buffer.count
+        if count > CompiledPolicy.maximumPasswordBytes { return false }
         // A scalar is 1 to 4 bytes, so the byte count bounds the length both ways.
         if count < policy.length.min { return false }
         guard let base = buffer.baseAddress, count > 0 else {
@@ -290,6 +305,7 @@ extension CompiledPolicy {
     /// Every violation, found by the full scalar-by-scalar scan: independent of the
     /// yes-or-no scans above (the tests hold the two against each other).
     func violations(buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> [Violation] {
+        if let oversized = oversizedViolation(byteCount: buffer.count) { return [oversized] }
         if !knownValidUTF8 {
             var index = 0
             while index < buffer.count {

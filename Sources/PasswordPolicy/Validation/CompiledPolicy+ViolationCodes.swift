@@ -90,6 +90,7 @@ extension CompiledPolicy {
     @usableFromInline
     func violationCodes(buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> ViolationCodeSet {
         if isValid(buffer: buffer, knownValidUTF8: knownValidUTF8, context: context) { return [] }
+        if buffer.count > CompiledPolicy.maximumPasswordBytes { return .lengthLong }
         if !knownValidUTF8 {
             var index = 0
             while index < buffer.count {
