@@ -44,7 +44,7 @@ import Testing
         #expect(text.contains("Must not start with any of -/"))
         #expect(text.contains("Must not end with any of 0-9"))
         #expect(text.contains("No character more than 2 times in a row"))
-        #expect(text.contains("Must not contain the word password"))
+        #expect(text.contains("Must not match the pattern (?i)password (t.word: must not contain the word password)"))
         #expect(text.contains("Must not contain the username or email (in any letter case)"))
         #expect(text.last?.hasPrefix("The password may also be left out") == true)
         #expect(compiled.summary.hasPrefix("at least 12 characters; any characters; classes: "))

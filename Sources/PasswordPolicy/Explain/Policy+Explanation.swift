@@ -82,7 +82,9 @@ extension CompiledPolicy {
                 : "no character more than \(run) times in a row")
         }
         for pattern in policy.forbidPatterns {
-            phrases.append(pattern.message.trimmingTrailingPeriod)
+            // The author's message may describe the rule or the violation ("contains the
+            // word password"), so it is quoted beside the rule, not used as the rule.
+            phrases.append("must not match the pattern \(pattern.pattern) (\(pattern.code): \(pattern.message.trimmingTrailingPeriod))")
         }
         if !policy.forbidContext.isEmpty {
             phrases.append("must not contain the " + Explanation.orList(policy.forbidContext) + " (in any letter case)")
