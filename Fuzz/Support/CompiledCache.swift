@@ -7,7 +7,7 @@ enum CompiledCache {
 
     static func lookup(_ policy: Policy) -> (CompiledPolicy, ReferenceValidator)? {
         if let hit = compiled[policy] { return hit }
-        if compiled.count > 20_000 { compiled.removeAll() }
+        if compiled.count > 2_000 { compiled.removeAll() }
         var entry: (CompiledPolicy, ReferenceValidator)?
         if let fast = try? CompiledPolicy(policy), let slow = ReferenceValidator(policy) { entry = (fast, slow) }
         compiled[policy] = entry
