@@ -119,6 +119,25 @@ import Testing
         #expect(error.description.contains("no password satisfies all of test.ab and test.c"))
     }
 
+    /// Found by the `intersect` fuzz target (Fuzz/Corpus/intersect/regression-only-the-empty-password):
+    /// with no character in common, the empty password still satisfies policies whose
+    /// length ranges start at 0.
+    @Test func noCommonCharacterLeavesOnlyTheEmptyPassword() throws {
+        let spaces = Policy(id: "test.spaces", length: LengthRange(min: 0, max: 0), classes: [CharacterClass(name: "s", .set("\\s"))], maxConsecutive: 2)
+        let letters = Policy(id: "test.letters", length: LengthRange(min: 0, max: nil), classes: [CharacterClass(name: "l", .set("a-z"))])
+        let both = try CompiledPolicy(Policy.intersection([spaces, letters]))
+        #expect(both.isValid(""))
+        #expect(!both.isValid("a"))
+        #expect(!both.isValid(" "))
+        // With a minimum length, or a class that must appear, nothing is left.
+        var longer = letters
+        longer.length = LengthRange(min: 1, max: nil)
+        #expect(throws: PolicyError.self) { try Policy.intersection([spaces, longer]) }
+        var needsLetter = letters
+        needsLetter.require = [.atLeast(1, of: nil)]
+        #expect(throws: PolicyError.self) { try Policy.intersection([spaces, needsLetter]) }
+    }
+
     @Test func emptyListIsAnError() {
         #expect(throws: PolicyError.self) { try Policy.intersection([]) }
     }

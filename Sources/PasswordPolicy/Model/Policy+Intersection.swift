@@ -100,7 +100,25 @@ extension Policy {
                 }
             }
         }
-        if classes.isEmpty { reasons.append("no character is allowed by every policy") }
+        if classes.isEmpty {
+            // No character is allowed by every policy: only the empty password can remain,
+            // when every length range starts at 0 and nothing requires a character.
+            if minLength > 0 {
+                reasons.append("no character is allowed by every policy, and passwords need at least \(minLength) \(Messages.characters(minLength))")
+            } else if reasons.isEmpty {
+                var onlyEmpty = first
+                onlyEmpty.id = ids.joined(separator: "+")
+                onlyEmpty.title = "Intersection of " + Messages.list(ids)
+                onlyEmpty.source = nil
+                onlyEmpty.notes = ["Every password must satisfy each of: " + ids.joined(separator: ", ") + ". No character is allowed by all of them, so only the empty password is."]
+                onlyEmpty.length = LengthRange(min: 0, max: 0)
+                onlyEmpty.require = []
+                onlyEmpty.forbidPatterns = policies.flatMap(\.forbidPatterns)
+                onlyEmpty.forbidContext = Array(Set(policies.flatMap(\.forbidContext))).sorted()
+                onlyEmpty.optional = policies.allSatisfy(\.optional)
+                return onlyEmpty
+            }
+        }
         guard reasons.isEmpty else { throw PolicyError.emptyIntersection(ids, reasons) }
 
         var unique: [Requirement] = []
