@@ -244,6 +244,8 @@ private struct AuditRun {
         // Two chunks per worker: one being judged, one ready, so a worker never waits
         // for the reader.
         let slots = DispatchSemaphore(value: 2 * workers)
+        // At most `workers` chunks are judged at once: --jobs bounds the cores used.
+        let running = DispatchSemaphore(value: workers)
         let group = DispatchGroup()
         let queue = DispatchQueue(label: "pwpolicy.audit.workers", attributes: .concurrent)
         let compiled = self.compiled
@@ -254,7 +256,10 @@ private struct AuditRun {
             sequence += 1
             group.enter()
             queue.async {
-                merger.add(chunk.judge(compiled), sequence: number)
+                running.wait()
+                let summary = chunk.judge(compiled)
+                running.signal()
+                merger.add(summary, sequence: number)
                 slots.signal()
                 group.leave()
             }
