@@ -52,7 +52,7 @@ struct PolicyOptions: ParsableArguments {
         let together = PolicyOptions.quotedList(policies)
         let combined: Policy
         do {
-            combined = try Policy.intersection(decoded)
+            combined = try Policy.intersection(compiled: compiled)
         } catch {
             throw CommandFailure("the policies \(together) cannot be combined:\n" + PolicyOptions.indented(error.problems, file: nil))
         }

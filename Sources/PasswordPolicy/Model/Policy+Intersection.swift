@@ -33,8 +33,12 @@ extension Policy {
         return try intersection(compiled: compiled)
     }
 
-    /// ``intersection(_:)`` for policies already compiled.
-    static func intersection(compiled: [CompiledPolicy]) throws(PolicyError) -> Policy {
+    /// ``intersection(_:)`` for policies already compiled, which saves compiling them again.
+    ///
+    /// ```swift
+    /// let both = try Policy.intersection(compiled: [linuxCompiled, windowsCompiled])
+    /// ```
+    public static func intersection(compiled: [CompiledPolicy]) throws(PolicyError) -> Policy {
         let policies = compiled.map(\.policy)
         guard let first = policies.first else { throw PolicyError(keyPath: "", "no policy given") }
         if policies.count == 1 { return first }
