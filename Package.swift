@@ -20,9 +20,11 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
+        // getrandom(2) for the CSPRNG on Linux: Swift's Glibc module does not declare it.
+        .systemLibrary(name: "CSystemRandom"),
         .target(
             name: "PasswordPolicy",
-            dependencies: ["CPCRE2"]
+            dependencies: ["CPCRE2", .target(name: "CSystemRandom", condition: .when(platforms: [.linux, .android]))]
         ),
         .executableTarget(
             name: "pwpolicy",

@@ -26,7 +26,7 @@ for target in "${targets[@]}"; do
   echo "== building $target" >&2
   # shellcheck disable=SC2086
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g -D FUZZING -module-name FuzzTarget \
-    -I Sources/CPCRE2 $library $shared "Fuzz/Targets/$target.swift" -lpcre2-8 -o "$binary" 2> "Fuzz/out/$target.build.log" \
+    -I Sources/CPCRE2 -I Sources/CSystemRandom $library $shared "Fuzz/Targets/$target.swift" -lpcre2-8 -o "$binary" 2> "Fuzz/out/$target.build.log" \
     || { cat "Fuzz/out/$target.build.log" >&2; exit 1; }
   corpus="Fuzz/out/corpus/$target"
   mkdir -p "$corpus"

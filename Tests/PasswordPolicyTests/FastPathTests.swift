@@ -18,26 +18,26 @@ import Testing
                 CharacterClass(name: "lower", .set("a-z")), CharacterClass(name: "upper", .set("A-Z")),
                 CharacterClass(name: "digits", .set("0-9")), CharacterClass(name: "specials", "!@#./"),
             ],
-            require: [.atLeast(3, of: nil)],
+            requirements: [.atLeast(3, of: nil)],
             forbidLeading: "/", forbidTrailing: ".", maxConsecutive: 2
         ))
         policies.append(Policy(
             id: "test.unicode", length: LengthRange(min: 4, max: nil),
             classes: [CharacterClass(name: "letters", .set("\\p{L}")), CharacterClass(name: "digits", .set("\\d"))],
-            allowOther: true,
-            require: [.count(class: "letters", min: 2, max: 10)],
+            allowsOtherCharacters: true,
+            requirements: [.count(class: "letters", min: 2, max: 10)],
             maxConsecutive: 3
         ))
         policies.append(Policy(
             id: "test.han", length: LengthRange(min: 2, max: 6),
             classes: [CharacterClass(name: "han", .set("\\p{Han}")), CharacterClass(name: "digits", .set("0-9"))],
-            require: [.atLeast(2, of: nil)],
+            requirements: [.atLeast(2, of: nil)],
             forbidLeading: "0"
         ))
         policies.append(Policy(
             id: "test.empty", length: LengthRange(min: 0, max: 3),
             classes: [CharacterClass(name: "digits", .set("0-9"))],
-            optional: true
+            isOptional: true
         ))
         return policies
     }()

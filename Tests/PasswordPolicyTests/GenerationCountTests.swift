@@ -11,34 +11,34 @@ import Testing
         ("no rules", G.policy([("x", "abc")])),
         ("atLeast with leading, trailing and runs", G.policy(
             [("lower", "ab"), ("digits", "12"), ("specials", "!")],
-            require: [.atLeast(2, of: nil)], forbidLeading: "!", forbidTrailing: "1", maxConsecutive: 2)),
+            requirements: [.atLeast(2, of: nil)], forbidLeading: "!", forbidTrailing: "1", maxConsecutive: 2)),
         ("overlapping classes, atLeast and a class min/max, no repeats", G.policy(
             [("A", "abc"), ("B", "bcd"), ("C", "d!")],
-            require: [.atLeast(2, of: ["A", "B", "C"]), .count(class: "B", min: 1, max: 3)], maxConsecutive: 1)),
+            requirements: [.atLeast(2, of: ["A", "B", "C"]), .count(class: "B", min: 1, max: 3)], maxConsecutive: 1)),
         ("class min and max only", G.policy(
             [("x", "ab"), ("y", "cd"), ("z", "e")],
-            require: [.count(class: "x", min: 2, max: nil), .count(class: "z", min: nil, max: 1)], forbidTrailing: "e")),
+            requirements: [.count(class: "x", min: 2, max: nil), .count(class: "z", min: nil, max: 1)], forbidTrailing: "e")),
         ("two atLeast requirements", G.policy(
             [("A", "a"), ("B", "bc"), ("C", "cd"), ("D", "1")],
-            require: [.atLeast(1, of: ["A"]), .atLeast(2, of: ["B", "C", "D"])])),
+            requirements: [.atLeast(1, of: ["A"]), .atLeast(2, of: ["B", "C", "D"])])),
         ("single-character atoms and runs", G.policy(
             [("a", "a"), ("b", "b"), ("c", "c")],
-            require: [.atLeast(2, of: nil)], maxConsecutive: 2)),
+            requirements: [.atLeast(2, of: nil)], maxConsecutive: 2)),
         ("runs only, three characters", G.policy([("x", "xyz")], maxConsecutive: 1)),
         ("leading and trailing overlap the classes", G.policy(
             [("lower", "abc"), ("digits", "123")],
-            require: [.atLeast(2, of: nil)], forbidLeading: "a1", forbidTrailing: "c3")),
+            requirements: [.atLeast(2, of: nil)], forbidLeading: "a1", forbidTrailing: "c3")),
         ("several count rules on one class, overlapping a second", G.policy(
             [("v", "aei"), ("w", "eio")],
-            require: [.count(class: "v", min: 1, max: 4), .count(class: "v", min: 2, max: 3), .count(class: "w", min: nil, max: 2)],
+            requirements: [.count(class: "v", min: 1, max: 4), .count(class: "v", min: 2, max: 3), .count(class: "w", min: nil, max: 2)],
             maxConsecutive: 2)),
-        ("allowOther: outside characters are allowed but not proposed", G.policy(
-            [("lower", "ab"), ("digits", "1")], require: [.atLeast(2, of: nil)], allowOther: true)),
+        ("allowsOtherCharacters: outside characters are allowed but not proposed", G.policy(
+            [("lower", "ab"), ("digits", "1")], requirements: [.atLeast(2, of: nil)], allowsOtherCharacters: true)),
         ("unbounded length", G.policy(
             [("lower", "ab"), ("digits", "12")], length: LengthRange(min: 1, max: nil),
-            require: [.count(class: "digits", min: 1, max: 2)], maxConsecutive: 3)),
+            requirements: [.count(class: "digits", min: 1, max: 2)], maxConsecutive: 3)),
         ("maxConsecutive 1 with one character per class", G.policy(
-            [("a", "a"), ("b", "b")], require: [.count(class: "a", min: 2, max: nil)], maxConsecutive: 1)),
+            [("a", "a"), ("b", "b")], requirements: [.count(class: "a", min: 2, max: nil)], maxConsecutive: 1)),
     ]
 
     @Test(arguments: 0..<policies.count)
@@ -52,19 +52,19 @@ import Testing
             found += expected
             let count = try generator.count(length: length)
             let inRange = policy.length.contains(length)
-            #expect(count == BigUInt(UInt64(inRange ? expected : 0)), "\(name), length \(length)")
+            #expect(count == PasswordCount(UInt64(inRange ? expected : 0)), "\(name), length \(length)")
         }
         #expect(found > 0, "\(name): brute force found no compliant password, so the comparison proves little")
         // Every prepared length and a range agree with the sum of single lengths.
         let total = try generator.count(lengths: 1...6)
-        var sum = BigUInt()
+        var sum = PasswordCount()
         for length in 1...6 { sum += try generator.count(length: length) }
         #expect(total == sum, "\(name)")
     }
 
     @Test func countBeyondThePreparedLengthsMatchesAPreparedGenerator() throws {
         let policy = G.policy([("lower", "abc"), ("digits", "12")], length: LengthRange(min: 1, max: nil),
-                              require: [.atLeast(2, of: nil)], maxConsecutive: 2)
+                              requirements: [.atLeast(2, of: nil)], maxConsecutive: 2)
         let compiled = try CompiledPolicy(policy)
         let lazy = try PasswordGenerator(compiled)
         let prepared = try PasswordGenerator(compiled, preparing: 1...200)
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func entropyIsLog2OfTheCount() throws {
-        let compiled = try CompiledPolicy(G.policy([("x", "ab"), ("y", "12")], require: [.atLeast(2, of: nil)]))
+        let compiled = try CompiledPolicy(G.policy([("x", "ab"), ("y", "12")], requirements: [.atLeast(2, of: nil)]))
         let generator = try PasswordGenerator(compiled)
         // Length 3 over 4 characters needing both classes: 64 - 8 - 8 = 48.
         #expect(try generator.count(length: 3) == 48)
@@ -87,7 +87,7 @@ import Testing
         let compiled = try CompiledPolicy(Policy(id: "test.ascii", length: LengthRange(min: 1, max: 64),
                                                  classes: [CharacterClass(name: "any", .set("!-~"))]))
         let generator = try PasswordGenerator(compiled)
-        var power = BigUInt(1)
+        var power = PasswordCount(1)
         for length in 1...64 {
             power.multiply(by: 94)
             #expect(try generator.count(length: length) == power)

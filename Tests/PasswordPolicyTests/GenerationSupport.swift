@@ -26,16 +26,16 @@ enum GenerationSupport {
     static func policy(
         _ classes: [(String, String)],
         length: LengthRange = LengthRange(min: 0, max: 6),
-        require: [Requirement] = [],
+        requirements: [Requirement] = [],
         forbidLeading: Charset? = nil,
         forbidTrailing: Charset? = nil,
         maxConsecutive: Int? = nil,
-        allowOther: Bool = false,
+        allowsOtherCharacters: Bool = false,
         forbidPatterns: [ForbiddenPattern] = []
     ) -> Policy {
         Policy(id: "test.generation", length: length,
                classes: classes.map { CharacterClass(name: $0.0, .chars($0.1)) },
-               allowOther: allowOther, require: require,
+               allowsOtherCharacters: allowsOtherCharacters, requirements: requirements,
                forbidLeading: forbidLeading, forbidTrailing: forbidTrailing,
                maxConsecutive: maxConsecutive, forbidPatterns: forbidPatterns)
     }

@@ -11,12 +11,12 @@ import Testing
     /// (With 4 characters, "one of each, then shuffle" would draw a single free character
     /// and happen to be uniform; with two free characters it is not.)
     static let threeClasses = G.policy([("lower", "ab"), ("digits", "1"), ("specials", "!")],
-                                       length: LengthRange(min: 5, max: 5), require: [.atLeast(3, of: nil)])
+                                       length: LengthRange(min: 5, max: 5), requirements: [.atLeast(3, of: nil)])
 
     /// Runs, leading and trailing rules and overlapping classes together.
     static let mixedRules = G.policy([("letters", "abc"), ("vowelish", "a1"), ("digits", "12")],
                                      length: LengthRange(min: 5, max: 5),
-                                     require: [.atLeast(2, of: ["letters", "digits"]), .count(class: "vowelish", min: 1, max: 2)],
+                                     requirements: [.atLeast(2, of: ["letters", "digits"]), .count(class: "vowelish", min: 1, max: 2)],
                                      forbidLeading: "1", forbidTrailing: "c", maxConsecutive: 1)
 
     /// The normal quantile for a significance level of 0.001.
@@ -52,7 +52,7 @@ import Testing
             let length = policy.length.min
             let compliant = G.compliant(generator, length: length)
             #expect((100...1000).contains(compliant.count), "a few hundred compliant passwords, found \(compliant.count)")
-            #expect(try generator.count(length: length) == BigUInt(UInt64(compliant.count)))
+            #expect(try generator.count(length: length) == PasswordCount(UInt64(compliant.count)))
             var random = G.Xoshiro256(seed: seed)
             let (statistic, critical) = try Self.chiSquare(compliant: compliant, perPassword: 60) {
                 try generator.generate(length: length, using: &random)
@@ -63,10 +63,10 @@ import Testing
 
     @Test func aRangeOfLengthsIsUniformOverTheWholeRange() throws {
         let policy = G.policy([("lower", "ab"), ("digits", "12")], length: LengthRange(min: 2, max: 4),
-                              require: [.atLeast(2, of: nil)], forbidLeading: "1")
+                              requirements: [.atLeast(2, of: nil)], forbidLeading: "1")
         let generator = try PasswordGenerator(CompiledPolicy(policy))
         let compliant = (2...4).flatMap { G.compliant(generator, length: $0) }
-        #expect(try generator.count(lengths: 2...4) == BigUInt(UInt64(compliant.count)))
+        #expect(try generator.count(lengths: 2...4) == PasswordCount(UInt64(compliant.count)))
         var random = G.Xoshiro256(seed: 3)
         let (statistic, critical) = try Self.chiSquare(compliant: compliant, perPassword: 100) {
             try generator.generate(lengths: 2...4, using: &random)

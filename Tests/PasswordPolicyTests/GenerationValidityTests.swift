@@ -89,7 +89,7 @@ import Testing
         let policy = Policy(id: "test.long", length: LengthRange(min: 8, max: nil),
                             classes: [CharacterClass(name: "lower", .set("a-z")), CharacterClass(name: "digits", .set("0-9")),
                                       CharacterClass(name: "specials", "!#")],
-                            require: [.count(class: "digits", min: 30, max: 60), .count(class: "specials", min: 1, max: 2)],
+                            requirements: [.count(class: "digits", min: 30, max: 60), .count(class: "specials", min: 1, max: 2)],
                             forbidLeading: "!#", maxConsecutive: 2)
         let compiled = try CompiledPolicy(policy)
         for (strategy, prepared) in [(GenerationOptions.Strategy.exact, 8...300), (.automatic, nil)] {
@@ -114,12 +114,12 @@ import Testing
         let greek = try CompiledPolicy(Policy(
             id: "test.greek", length: LengthRange(min: 8, max: 12),
             classes: [CharacterClass(name: "greek", .set("\\p{Greek}")), CharacterClass(name: "digits", .set("0-9"))],
-            require: [.count(class: "digits", min: 2, max: 3)], maxConsecutive: 2))
+            requirements: [.count(class: "digits", min: 2, max: 3)], maxConsecutive: 2))
         // A negated set allows controls, format characters, private use and more; none may be drawn.
         let anything = try CompiledPolicy(Policy(
             id: "test.anything", length: LengthRange(min: 10, max: 10),
             classes: [CharacterClass(name: "any", .set("^/")), CharacterClass(name: "controls", .set("\\x{0}-\\x{1f}"))],
-            require: [.atLeast(1, of: ["any"])]))
+            requirements: [.atLeast(1, of: ["any"])]))
         for compiled in [greek, anything] {
             let generator = try PasswordGenerator(compiled)
             var random = G.Xoshiro256(seed: 31)
@@ -167,7 +167,7 @@ import Testing
 
     @Test func patternsAndContextAreEnforcedByRejection() throws {
         let policy = G.policy([("lower", "abc"), ("digits", "12")], length: LengthRange(min: 3, max: 5),
-                              require: [.atLeast(2, of: nil)],
+                              requirements: [.atLeast(2, of: nil)],
                               forbidPatterns: [ForbiddenPattern(pattern: "(?i)ab", code: "test.ab", message: "no ab")])
         var withContext = policy
         withContext.forbidContext = ["username"]

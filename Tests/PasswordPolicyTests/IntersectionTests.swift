@@ -16,12 +16,12 @@ import Testing
     static let a = Policy(
         id: "test.a", length: LengthRange(min: 4, max: 10),
         classes: [CharacterClass(name: "lower", .set("a-z")), CharacterClass(name: "digits", .set("0-9")), CharacterClass(name: "specials", "!@#-")],
-        require: [.atLeast(2, of: nil)], forbidLeading: "-", maxConsecutive: 3
+        requirements: [.atLeast(2, of: nil)], forbidLeading: "-", maxConsecutive: 3
     )
     static let b = Policy(
         id: "test.b", length: LengthRange(min: 6, max: nil),
         classes: [CharacterClass(name: "letters", .set("a-zA-Z")), CharacterClass(name: "digits", .set("0-4")), CharacterClass(name: "specials", "!#%")],
-        require: [.count(class: "digits", min: 1, max: 3), .atLeast(1, of: ["specials"])],
+        requirements: [.count(class: "digits", min: 1, max: 3), .atLeast(1, of: ["specials"])],
         forbidTrailing: "#", maxConsecutive: 2,
         forbidPatterns: [ForbiddenPattern(pattern: "(?i)abc", code: "test.abc", message: "no abc")],
         forbidContext: ["username"]
@@ -52,7 +52,7 @@ import Testing
         #expect(both.forbidTrailing == "#")
         #expect(both.forbidPatterns == IntersectionTests.b.forbidPatterns)
         #expect(both.forbidContext == ["username"])
-        #expect(both.optional == false)
+        #expect(both.isOptional == false)
         // The result is a plain policy: it survives the file format.
         #expect(try Policy(json: both.jsonString()) == both)
     }
@@ -85,7 +85,7 @@ import Testing
         let fourClasses = Policy(
             id: "test.four", length: LengthRange(min: 1, max: 20),
             classes: [CharacterClass(name: "a", "a"), CharacterClass(name: "b", "b"), CharacterClass(name: "c", "c"), CharacterClass(name: "d", "d")],
-            require: [.atLeast(4, of: nil)]
+            requirements: [.atLeast(4, of: nil)]
         )
         let short = Policy(id: "test.short", length: LengthRange(min: 1, max: 3), classes: [CharacterClass(name: "abcd", "abcd")])
         let error = try #require(throws: PolicyError.self) { try Policy.intersection([fourClasses, short]) }
@@ -95,23 +95,23 @@ import Testing
     @Test func allowOtherOnOneSideIsBoundedByTheOther() throws {
         var open = IntersectionTests.a
         open.id = "test.open"
-        open.allowOther = true
+        open.allowsOtherCharacters = true
         let closed = Policy(id: "test.closed", length: LengthRange(min: 1, max: 10), classes: [CharacterClass(name: "lower", .set("a-z")), CharacterClass(name: "digits", .set("0-9")), CharacterClass(name: "greek", .set("\\x{3b1}-\\x{3c9}"))])
         let both = try CompiledPolicy(Policy.intersection([open, closed]))
-        #expect(both.policy.allowOther == false)
+        #expect(both.policy.allowsOtherCharacters == false)
         #expect(both.isValid("abcdα1"))            // α is "other" for test.open, a class of test.closed
         #expect(both.isValid("abcdαβ") == false)   // test.open needs 2 of its classes
         #expect(both.isValid("abc!αβ") == false)   // ! is not allowed by test.closed
         // Nothing of test.open's specials survives, so needing them is a contradiction.
         var needsSpecials = open
-        needsSpecials.require = [.atLeast(1, of: ["specials"])]
+        needsSpecials.requirements = [.atLeast(1, of: ["specials"])]
         #expect(throws: PolicyError.self) { try Policy.intersection([needsSpecials, closed]) }
     }
 
     @Test func emptinessFoundOnlyByCountingIsAnError() throws {
         let classes = [CharacterClass(name: "a", "a"), CharacterClass(name: "b", "b"), CharacterClass(name: "c", "c")]
         let needsAB = Policy(id: "test.ab", length: LengthRange(min: 2, max: 2), classes: classes,
-                             require: [.count(class: "a", min: 1, max: nil), .count(class: "b", min: 1, max: nil)])
+                             requirements: [.count(class: "a", min: 1, max: nil), .count(class: "b", min: 1, max: nil)])
         let startsWithC = Policy(id: "test.c", length: LengthRange(min: 1, max: 5), classes: classes, forbidLeading: "ab")
         // Each is satisfiable ("ab", "cab"); together two characters cannot hold a and b after a c.
         #expect(needsAB.lint().isEmpty && startsWithC.lint().isEmpty)
@@ -134,7 +134,7 @@ import Testing
         longer.length = LengthRange(min: 1, max: nil)
         #expect(throws: PolicyError.self) { try Policy.intersection([spaces, longer]) }
         var needsLetter = letters
-        needsLetter.require = [.atLeast(1, of: nil)]
+        needsLetter.requirements = [.atLeast(1, of: nil)]
         #expect(throws: PolicyError.self) { try Policy.intersection([spaces, needsLetter]) }
     }
 

@@ -3,8 +3,8 @@ import Testing
 
 /// `lintReport`: satisfiability decided by exact counting, warnings for dead rules.
 @Suite struct LintReportTests {
-    static func policy(_ classes: [(String, Charset)], length: LengthRange, require: [Requirement] = [], leading: Charset? = nil, trailing: Charset? = nil, maxConsecutive: Int? = nil, allowOther: Bool = false) -> Policy {
-        Policy(id: "test.lint", length: length, classes: classes.map { CharacterClass(name: $0.0, $0.1) }, allowOther: allowOther, require: require, forbidLeading: leading, forbidTrailing: trailing, maxConsecutive: maxConsecutive)
+    static func policy(_ classes: [(String, Charset)], length: LengthRange, requirements: [Requirement] = [], leading: Charset? = nil, trailing: Charset? = nil, maxConsecutive: Int? = nil, allowsOtherCharacters: Bool = false) -> Policy {
+        Policy(id: "test.lint", length: length, classes: classes.map { CharacterClass(name: $0.0, $0.1) }, allowsOtherCharacters: allowsOtherCharacters, requirements: requirements, forbidLeading: leading, forbidTrailing: trailing, maxConsecutive: maxConsecutive)
     }
 
     @Test func everyPresetIsSatisfiableFromItsMinimumLength() throws {
@@ -24,7 +24,7 @@ import Testing
     @Test func countingFindsWhatNoPlainCheckDoes() throws {
         // Must hold an a and a b in two characters, yet neither may come first.
         let policy = LintReportTests.policy([("a", "a"), ("b", "b"), ("c", "c")], length: LengthRange(min: 2, max: 2),
-                                            require: [.count(class: "a", min: 1, max: nil), .count(class: "b", min: 1, max: nil)], leading: "ab")
+                                            requirements: [.count(class: "a", min: 1, max: nil), .count(class: "b", min: 1, max: nil)], leading: "ab")
         let report = policy.lintReport()
         guard case .unsatisfiable = report.satisfiability else { Issue.record("\(String(describing: report.satisfiability))"); return }
         #expect(report.errors.contains { $0.message.contains("no password satisfies this policy") })
@@ -37,27 +37,27 @@ import Testing
     }
 
     @Test func countsMatchBruteForce() throws {
-        let policy = LintReportTests.policy([("x", "xy"), ("d", "12")], length: LengthRange(min: 1, max: 4), require: [.atLeast(2, of: nil)], trailing: "y", maxConsecutive: 2)
+        let policy = LintReportTests.policy([("x", "xy"), ("d", "12")], length: LengthRange(min: 1, max: 4), requirements: [.atLeast(2, of: nil)], trailing: "y", maxConsecutive: 2)
         let compiled = try CompiledPolicy(policy)
         let report = compiled.lintReport()
         let alphabet = Array("xy12")
         for (length, count) in report.countsByLength {
             var all: [String] = [""]
             for _ in 0..<length { all = all.flatMap { prefix in alphabet.map { prefix + String($0) } } }
-            #expect(count == BigUInt(UInt64(all.filter { compiled.isValid($0) }.count)), "length \(length)")
+            #expect(count == PasswordCount(UInt64(all.filter { compiled.isValid($0) }.count)), "length \(length)")
         }
     }
 
     @Test func allowOtherCountsEveryScalarValue() throws {
-        let policy = LintReportTests.policy([("a", "a")], length: LengthRange(min: 1, max: 1), allowOther: true)
+        let policy = LintReportTests.policy([("a", "a")], length: LengthRange(min: 1, max: 1), allowsOtherCharacters: true)
         let report = policy.lintReport()
-        #expect(report.countsByLength.first?.count == BigUInt(UInt64(0x110000 - 0x800)))
+        #expect(report.countsByLength.first?.count == PasswordCount(UInt64(0x110000 - 0x800)))
     }
 
     @Test func warningsForRulesThatNeverApply() throws {
         let policy = LintReportTests.policy(
             [("lower", .set("a-z")), ("letters", .set("a-zA-Z")), ("digits", .set("0-9"))], length: LengthRange(min: 4, max: 8),
-            require: [.atLeast(2, of: nil), .count(class: "digits", min: nil, max: 8)], leading: "!", maxConsecutive: 8)
+            requirements: [.atLeast(2, of: nil), .count(class: "digits", min: nil, max: 8)], leading: "!", maxConsecutive: 8)
         let warnings = policy.lintReport().warnings
         let paths = warnings.map(\.keyPath)
         #expect(paths.contains("forbidLeading"))

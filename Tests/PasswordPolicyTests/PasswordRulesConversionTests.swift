@@ -16,7 +16,7 @@ struct PasswordRulesConversionTests {
         // Every preset asks for k of n classes with 1 < k < n, which the language cannot say.
         #expect(export.losses.contains { $0.keyPath == "require[0]" })
         #expect(export.losses.contains { $0.keyPath == "forbidLeading" } == (preset.forbidLeading != nil))
-        #expect(export.losses.contains { $0.keyPath == "optional" } == preset.optional)
+        #expect(export.losses.contains { $0.keyPath == "optional" } == preset.isOptional)
         #expect(!export.isExact)
 
         // The printed rules read back unchanged, without a warning.
@@ -75,10 +75,10 @@ struct PasswordRulesConversionTests {
             CharacterClass(name: "required-1", .set("A-Za-z")),
             CharacterClass(name: "required-3", .chars("!@")),
         ])
-        #expect(policy.require == [.atLeast(3, of: ["required-1", "digit", "required-3"])])
+        #expect(policy.requirements == [.atLeast(3, of: ["required-1", "digit", "required-3"])])
         #expect(policy.length == LengthRange(min: 8, max: 20))
         #expect(policy.maxConsecutive == 2)
-        #expect(policy.allowOther == false)
+        #expect(policy.allowsOtherCharacters == false)
         #expect(policy.source == "Apple Password Rules: \(rules)")
         let compiled = try CompiledPolicy(policy)
         #expect(compiled.isValid("aB3!xyzw"))
@@ -96,7 +96,7 @@ struct PasswordRulesConversionTests {
             #expect(compiled.passwordRules().rules == PasswordRules(required: [[named]], allowed: [named]), "\(named)")
         }
         let empty = try CompiledPolicy(PasswordRules(required: [[]], allowed: [.digit]).policy())
-        #expect(empty.policy.require.isEmpty)
+        #expect(empty.policy.requirements.isEmpty)
         #expect(empty.policy.notes.count == 1)
         #expect(try CompiledPolicy(PasswordRules(allowed: []).policy()).classUnion.count == 95)
     }
@@ -108,10 +108,10 @@ struct PasswordRulesConversionTests {
     }
 
     static func policy(
-        _ classes: [CharacterClass], require: [Requirement] = [], length: LengthRange = LengthRange(min: 8, max: 16),
-        allowOther: Bool = false, leading: Charset? = nil, trailing: Charset? = nil
+        _ classes: [CharacterClass], requirements: [Requirement] = [], length: LengthRange = LengthRange(min: 8, max: 16),
+        allowsOtherCharacters: Bool = false, leading: Charset? = nil, trailing: Charset? = nil
     ) -> Policy {
-        Policy(id: "test.export", length: length, classes: classes, allowOther: allowOther, require: require, forbidLeading: leading, forbidTrailing: trailing)
+        Policy(id: "test.export", length: length, classes: classes, allowsOtherCharacters: allowsOtherCharacters, requirements: requirements, forbidLeading: leading, forbidTrailing: trailing)
     }
 
     static let four = [
@@ -121,15 +121,15 @@ struct PasswordRulesConversionTests {
 
     @Test("exact mappings report no loss")
     func exactExports() throws {
-        let all = try Self.policy(Self.four, require: [.atLeast(4, of: nil)]).passwordRules()
+        let all = try Self.policy(Self.four, requirements: [.atLeast(4, of: nil)]).passwordRules()
         #expect(all.isExact)
         #expect(all.rules.description == "required: lower; required: upper; required: digit; required: [!#$]; allowed: upper, lower, digit, [!#$]; minlength: 8; maxlength: 16;")
 
-        let oneOf = try Self.policy(Self.four, require: [.atLeast(1, of: ["digits", "specials"])]).passwordRules()
+        let oneOf = try Self.policy(Self.four, requirements: [.atLeast(1, of: ["digits", "specials"])]).passwordRules()
         #expect(oneOf.isExact)
         #expect(oneOf.rules.required == [[.digit, .custom("!#$")]])
 
-        let counted = try Self.policy(Self.four, require: [.count(class: "digits", min: 1, max: nil)], length: LengthRange(min: 0, max: nil)).passwordRules()
+        let counted = try Self.policy(Self.four, requirements: [.count(class: "digits", min: 1, max: nil)], length: LengthRange(min: 0, max: nil)).passwordRules()
         #expect(counted.isExact)
         #expect(counted.rules.description == "required: digit; allowed: upper, lower, digit, [!#$];")
 
@@ -137,7 +137,7 @@ struct PasswordRulesConversionTests {
         withRuns.maxConsecutive = 3
         #expect(try withRuns.passwordRules().rules.maxConsecutive == 3)
 
-        let everything = try Self.policy([CharacterClass(name: "digits", .set("0-9"))], require: [.atLeast(1, of: nil)], allowOther: true).passwordRules()
+        let everything = try Self.policy([CharacterClass(name: "digits", .set("0-9"))], requirements: [.atLeast(1, of: nil)], allowsOtherCharacters: true).passwordRules()
         #expect(everything.isExact)
         #expect(everything.rules.description == "required: digit; allowed: unicode; minlength: 8; maxlength: 16;")
 
@@ -147,10 +147,10 @@ struct PasswordRulesConversionTests {
 
     @Test("counts, patterns, context, optional and lengths of 0 are reported")
     func reportedLosses() throws {
-        var policy = Self.policy(Self.four, require: [.count(class: "digits", min: 2, max: 4), .count(class: "specials", min: nil, max: 0)])
+        var policy = Self.policy(Self.four, requirements: [.count(class: "digits", min: 2, max: 4), .count(class: "specials", min: nil, max: 0)])
         policy.forbidPatterns = [ForbiddenPattern(pattern: "(?i)password", code: "acme.word", message: "no words")]
         policy.forbidContext = ["username"]
-        policy.optional = true
+        policy.isOptional = true
         policy.length = LengthRange(min: 0, max: 16)
         let export = try policy.passwordRules()
         let paths = export.losses.map(\.keyPath)
@@ -168,10 +168,10 @@ struct PasswordRulesConversionTests {
 
     @Test("k of n: stricter requires all n, unless they cannot fit; looser requires one of them")
     func kOfN() throws {
-        let policy = Self.policy(Self.four, require: [.atLeast(2, of: ["lower", "upper", "digits"])])
+        let policy = Self.policy(Self.four, requirements: [.atLeast(2, of: ["lower", "upper", "digits"])])
         #expect(try policy.passwordRules(approximation: .stricter).rules.required == [[.lower], [.upper], [.digit]])
         #expect(try policy.passwordRules(approximation: .looser).rules.required == [[.upper, .lower, .digit]])
-        let short = Self.policy(Self.four, require: [.atLeast(2, of: ["lower", "upper", "digits"])], length: LengthRange(min: 1, max: 2))
+        let short = Self.policy(Self.four, requirements: [.atLeast(2, of: ["lower", "upper", "digits"])], length: LengthRange(min: 1, max: 2))
         let export = try short.passwordRules(approximation: .stricter)
         #expect(export.rules.required == [[.upper, .lower, .digit]])
         #expect(export.losses.first?.message.contains("would not fit in length.max 2") == true)
@@ -179,7 +179,7 @@ struct PasswordRulesConversionTests {
 
     @Test("first and last characters: stricter leaves them out of allowed, looser drops the rule")
     func leadingAndTrailing() throws {
-        let policy = Self.policy(Self.four, require: [.atLeast(1, of: ["specials"])], leading: "!", trailing: .set("0-9"))
+        let policy = Self.policy(Self.four, requirements: [.atLeast(1, of: ["specials"])], leading: "!", trailing: .set("0-9"))
         let stricter = try policy.passwordRules(approximation: .stricter)
         #expect(stricter.rules.description == "required: [#$]; allowed: upper, lower, [#$]; minlength: 8; maxlength: 16;")
         #expect(stricter.losses.map(\.keyPath) == ["forbidLeading", "forbidTrailing"])
@@ -187,7 +187,7 @@ struct PasswordRulesConversionTests {
         let looser = try policy.passwordRules(approximation: .looser)
         #expect(looser.rules.description == "required: [!#$]; allowed: upper, lower, digit, [!#$]; minlength: 8; maxlength: 16;")
         #expect(looser.losses.allSatisfy { $0.message.contains("(looser)") })
-        let unicode = try Self.policy(Self.four, allowOther: true, leading: "!").passwordRules(approximation: .stricter)
+        let unicode = try Self.policy(Self.four, allowsOtherCharacters: true, leading: "!").passwordRules(approximation: .stricter)
         #expect(unicode.rules.allowed == [.unicode])
         #expect(unicode.losses.first?.message.contains("nothing can be taken away") == true)
     }
@@ -195,7 +195,7 @@ struct PasswordRulesConversionTests {
     @Test("characters outside printable ASCII")
     func nonASCII() throws {
         let classes = [CharacterClass(name: "letters", .set("\\p{L}")), CharacterClass(name: "digits", .set("0-9"))]
-        let policy = Self.policy(classes, require: [.atLeast(2, of: nil)])
+        let policy = Self.policy(classes, requirements: [.atLeast(2, of: nil)])
         let stricter = try policy.passwordRules(approximation: .stricter)
         #expect(stricter.rules.description == "required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 16;")
         #expect(stricter.losses.map(\.keyPath) == ["classes"])
@@ -203,7 +203,7 @@ struct PasswordRulesConversionTests {
         #expect(looser.rules.description == "required: unicode; required: digit; allowed: unicode; minlength: 8; maxlength: 16;")
         #expect(looser.losses.map(\.keyPath) == ["classes", "require[0]"])
 
-        let cjk = Self.policy([CharacterClass(name: "lower", .set("a-z")), CharacterClass(name: "han", .set("\\x{4e00}-\\x{4e10}"))], require: [.atLeast(2, of: nil)])
+        let cjk = Self.policy([CharacterClass(name: "lower", .set("a-z")), CharacterClass(name: "han", .set("\\x{4e00}-\\x{4e10}"))], requirements: [.atLeast(2, of: nil)])
         let dropped = try cjk.passwordRules(approximation: .stricter)
         #expect(dropped.rules.required == [[.lower]])
         #expect(dropped.losses.last?.message.contains("left out") == true)
@@ -214,7 +214,7 @@ struct PasswordRulesConversionTests {
 
     @Test("a required ascii-printable beside allowed unicode")
     func unicodeConflict() throws {
-        let policy = Self.policy([CharacterClass(name: "printable", .set("\\x{20}-\\x{7e}"))], require: [.atLeast(1, of: nil)], allowOther: true)
+        let policy = Self.policy([CharacterClass(name: "printable", .set("\\x{20}-\\x{7e}"))], requirements: [.atLeast(1, of: nil)], allowsOtherCharacters: true)
         let stricter = try policy.passwordRules(approximation: .stricter)
         #expect(stricter.rules.description == "required: ascii-printable; allowed: ascii-printable; minlength: 8; maxlength: 16;")
         #expect(stricter.losses.map(\.keyPath) == ["require"])

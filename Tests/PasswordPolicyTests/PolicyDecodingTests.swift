@@ -19,9 +19,9 @@ import Testing
     @Test func minimalPolicyDecodesWithDefaults() throws {
         let policy = try Policy(json: PolicyDecodingTests.minimal)
         #expect(policy.format == 1)
-        #expect(policy.allowOther == false)
-        #expect(policy.optional == false)
-        #expect(policy.require.isEmpty)
+        #expect(policy.allowsOtherCharacters == false)
+        #expect(policy.isOptional == false)
+        #expect(policy.requirements.isEmpty)
         #expect(policy.length == LengthRange(min: 8, max: 16))
         #expect(policy.classes == [CharacterClass(name: "digits", .set("0-9"))])
     }
@@ -42,8 +42,8 @@ import Testing
         let policy = try Policy(json: json)
         #expect(policy.forbidLeading == .chars("!"))
         #expect(policy.forbidTrailing == .set("0-9"))
-        #expect(policy.require[0] == .atLeast(2, of: nil))
-        #expect(policy.require[2] == .count(class: "digits", min: 1, max: 3))
+        #expect(policy.requirements[0] == .atLeast(2, of: nil))
+        #expect(policy.requirements[2] == .count(class: "digits", min: 1, max: 3))
         #expect(policy.length.max == nil)
         #expect(policy.classes[2].charset == .chars("!\\\"]"))
         let again = try Policy(json: policy.jsonString())
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func policyBuiltInCodeEncodesAndDecodes() throws {
-        let policy = Policy(id: "acme.code", length: LengthRange(min: 1, max: nil), classes: [CharacterClass(name: "x", "xyz")], require: [.count(class: "x", min: 1, max: nil)])
+        let policy = Policy(id: "acme.code", length: LengthRange(min: 1, max: nil), classes: [CharacterClass(name: "x", "xyz")], requirements: [.count(class: "x", min: 1, max: nil)])
         #expect(try Policy(json: policy.jsonString()) == policy)
     }
 

@@ -95,11 +95,11 @@ import Testing
         let policy = try #require(Presets.policy(id: rule.id))
         #expect(policy.length == LengthRange(min: rule.min, max: rule.max))
         #expect(Dictionary(uniqueKeysWithValues: policy.classes.map { ($0.name, $0.charset) }) == rule.classes)
-        #expect(policy.require == [.atLeast(rule.atLeast, of: policy.classes.map(\.name))])
+        #expect(policy.requirements == [.atLeast(rule.atLeast, of: policy.classes.map(\.name))])
         #expect(policy.forbidLeading == rule.forbidLeading)
         #expect(policy.forbidTrailing == nil)
-        #expect(policy.optional == rule.optional)
-        #expect(policy.allowOther == false)
+        #expect(policy.isOptional == rule.optional)
+        #expect(policy.allowsOtherCharacters == false)
         #expect(policy.maxConsecutive == nil && policy.forbidPatterns.isEmpty && policy.forbidContext.isEmpty)
     }
 
@@ -247,8 +247,8 @@ import Testing
     func missingPassword(id: String) throws {
         let probe = try PresetProbe(id: id)
         let violations = probe.compiled.validate(nil as String?)
-        #expect(violations.codes == (probe.policy.optional ? [] : [.passwordMissing]))
-        #expect(probe.compiled.acceptsMissingPassword == probe.policy.optional)
+        #expect(violations.codes == (probe.policy.isOptional ? [] : [.passwordMissing]))
+        #expect(probe.compiled.acceptsMissingPassword == probe.policy.isOptional)
         // A given empty password is judged as a password, not as a missing one.
         #expect(!probe.compiled.validate("" as String?).codes.contains(.passwordMissing))
     }
@@ -380,7 +380,7 @@ struct PresetProbe {
         let leading = scalars(policy.forbidLeading, compiled.forbiddenLeading)
         self.leading = leading
         let trailing = scalars(policy.forbidTrailing, compiled.forbiddenTrailing)
-        let requirements = policy.require.compactMap { requirement -> (Int, [String])? in
+        let requirements = policy.requirements.compactMap { requirement -> (Int, [String])? in
             if case .atLeast(let count, let names) = requirement { return (count, names ?? policy.classes.map(\.name)) }
             return nil
         }
@@ -408,7 +408,7 @@ struct PresetProbe {
 
     /// Whether the preset's classes admit `scalar` (the literal lists, PCRE2 for sets).
     func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        policy.allowOther || members.indices.contains { Self.member(scalar, of: $0, policy, compiled, members) }
+        policy.allowsOtherCharacters || members.indices.contains { Self.member(scalar, of: $0, policy, compiled, members) }
     }
 
     /// `length` characters cycling through one character of each of `classes`; for

@@ -9,7 +9,7 @@ import Testing
             CharacterClass(name: "lower", .set("a-z")), CharacterClass(name: "upper", .set("A-Z")),
             CharacterClass(name: "digits", .set("0-9")), CharacterClass(name: "specials", "!@#"),
         ],
-        require: [.atLeast(3, of: nil), .count(class: "digits", min: 1, max: 4)],
+        requirements: [.atLeast(3, of: nil), .count(class: "digits", min: 1, max: 4)],
         forbidLeading: "!", forbidTrailing: "#", maxConsecutive: 2,
         forbidPatterns: [ForbiddenPattern(pattern: "(?i)secret", code: "test.secret", message: "must not contain the word secret")],
         forbidContext: ["username", "hostname"]
@@ -57,7 +57,7 @@ import Testing
     @Test func missingPassword() {
         #expect(ValidationTests.compiled.validate(nil as String?).codes == [.passwordMissing])
         var optional = ValidationTests.policy
-        optional.optional = true
+        optional.isOptional = true
         let compiled = try? CompiledPolicy(optional)
         #expect(compiled?.validate(nil as String?) == [])
         #expect(compiled?.acceptsMissingPassword == true)

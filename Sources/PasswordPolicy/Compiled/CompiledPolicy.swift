@@ -28,8 +28,10 @@ public struct CompiledPolicy: Sendable {
     let atLeast: [(count: Int, mask: UInt64)]
     let counts: [(index: Int, min: Int, max: Int)]
     let patterns: [(pattern: PCRE2Pattern, rule: ForbiddenPattern)]
-    /// Whether any rule needs the whole password scanned (as opposed to length alone).
+    /// `length.max`, or `Int.max` for no upper bound.
     let maximumLength: Int
+    /// Context values compiled for `forbidContext`, shared by validation and generation.
+    let contextMatchers = CaselessLiteralCache()
 
     /// Compiles `policy`, or throws every problem found in it.
     public init(_ policy: Policy) throws(PolicyError) {
@@ -78,7 +80,7 @@ public struct CompiledPolicy: Sendable {
         let indexByName = Dictionary(uniqueKeysWithValues: policy.classes.enumerated().map { ($0.element.name, $0.offset) })
         var atLeast: [(Int, UInt64)] = []
         var counts: [(Int, Int, Int)] = []
-        for requirement in policy.require {
+        for requirement in policy.requirements {
             switch requirement {
             case .atLeast(let count, let names):
                 let mask = (names ?? policy.classes.map(\.name)).reduce(UInt64(0)) { $0 | (indexByName[$1].map { UInt64(1) << $0 } ?? 0) }
@@ -103,16 +105,6 @@ public struct CompiledPolicy: Sendable {
             return PolicyProblem(keyPath: path, message: error.description, pcre2: error)
         case .notSingleCharacter:
             return PolicyProblem(keyPath: path, message: "the set must be one PCRE2 character class matching one character")
-        }
-    }
-}
-
-extension Charset {
-    /// The JSON key the charset is written under: `chars` or `set`.
-    var keyName: String {
-        switch self {
-        case .chars: "chars"
-        case .set: "set"
         }
     }
 }

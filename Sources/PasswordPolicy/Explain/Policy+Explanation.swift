@@ -22,16 +22,16 @@ extension CompiledPolicy {
         var sentences: [String] = []
         sentences.append("Length: " + Explanation.length(policy.length))
         let classes = policy.classes.indices.map { describeClass(at: $0) }
-        if policy.allowOther {
+        if policy.allowsOtherCharacters {
             sentences.append("Any character is allowed; these classes count towards the requirements: " + classes.joined(separator: ", "))
         } else {
             sentences.append("Allowed characters: " + classes.joined(separator: ", "))
         }
-        for requirement in policy.require {
+        for requirement in policy.requirements {
             sentences.append(Explanation.capitalized(Explanation.requirement(requirement, classNames: policy.classes.map(\.name))))
         }
         sentences.append(contentsOf: prohibitionPhrases().map(Explanation.capitalized))
-        if policy.optional {
+        if policy.isOptional {
             sentences.append("The password may also be left out entirely (the service's password-free mode)")
         }
         return sentences
@@ -44,12 +44,12 @@ extension CompiledPolicy {
         var parts: [String] = [Explanation.length(policy.length)]
         let names = policy.classes.map(\.name)
         let described = policy.classes.indices.map { describeClass(at: $0) }.joined(separator: ", ")
-        var requirements = policy.require
+        var requirements = policy.requirements
         // The common shape "at least k of all the classes" reads best with the classes inline.
         if let index = requirements.firstIndex(where: { if case .atLeast(_, let of) = $0 { return of == nil || Set(of ?? []) == Set(names) } else { return false } }),
            case .atLeast(let count, _) = requirements[index] {
             requirements.remove(at: index)
-            let prefix = policy.allowOther ? "any characters; " : ""
+            let prefix = policy.allowsOtherCharacters ? "any characters; " : ""
             if count >= names.count, names.count > 1 {
                 parts.append(prefix + "at least one of each: " + described)
             } else if names.count == 1 {
@@ -58,11 +58,11 @@ extension CompiledPolicy {
                 parts.append(prefix + "at least \(count) of: " + described)
             }
         } else {
-            parts.append((policy.allowOther ? "any characters; classes: " : "from: ") + described)
+            parts.append((policy.allowsOtherCharacters ? "any characters; classes: " : "from: ") + described)
         }
         parts.append(contentsOf: requirements.map { Explanation.requirement($0, classNames: names) })
         parts.append(contentsOf: prohibitionPhrases())
-        if policy.optional { parts.append("may be left out") }
+        if policy.isOptional { parts.append("may be left out") }
         return parts.joined(separator: "; ")
     }
 

@@ -13,8 +13,8 @@ struct GenerationPlan {
     let singleTotal: [UInt64]
     let singleFast: Bool
     /// The counts as integers and their sum (several lengths only).
-    let counts: [BigUInt]
-    let grandTotal: BigUInt
+    let counts: [PasswordCount]
+    let grandTotal: PasswordCount
 
     init(core: GeneratorCore, lengths: ClosedRange<Int>) throws(GenerationError) {
         let allowed = core.lengthRange
@@ -34,7 +34,7 @@ struct GenerationPlan {
             totals = []
             self.fast = []
             counts = []
-            grandTotal = BigUInt()
+            grandTotal = PasswordCount()
             if Limbs.isZeroWords(total) { throw .unsatisfiable(reason: core.reason(noPasswordIn: lengths)) }
             return
         }
@@ -52,18 +52,18 @@ struct GenerationPlan {
         self.fast = fast
         singleTotal = []
         singleFast = false
-        counts = totals.map { BigUInt(words: $0) }
-        grandTotal = counts.reduce(BigUInt(), +)
+        counts = totals.map { PasswordCount(words: $0) }
+        grandTotal = counts.reduce(PasswordCount(), +)
         if grandTotal.isZero { throw .unsatisfiable(reason: core.reason(noPasswordIn: lengths)) }
     }
 
     /// The index in `lengths` of a length drawn with probability proportional to its count.
     private func drawLengthIndex<R: RandomNumberGenerator>(using generator: inout R) -> Int {
         if totals.isEmpty { return 0 }
-        var value = BigUInt.random(below: grandTotal, using: &generator)
+        var value = PasswordCount.random(below: grandTotal, using: &generator)
         for (index, count) in counts.enumerated() {
             if value < count { return index }
-            value = value.subtracting(count) ?? BigUInt()
+            value = value.subtracting(count) ?? PasswordCount()
         }
         return counts.count - 1
     }

@@ -37,13 +37,13 @@ final class GeneratorCore: Sendable {
         let table = CountTable(automaton: automaton, alphabet: alphabet, rowCount: preparedLength)
         self.table = table
         let range = compiled.policy.length
-        let log2Alphabet = BigUInt(UInt64(alphabet.count)).log2
+        let log2Alphabet = PasswordCount(UInt64(alphabet.count)).log2
         var lengthCounts: [[UInt64]] = []
         var fastAtLength: [Bool] = []
         for length in 0...preparedLength {
             let count = range.contains(length) ? table.count(length: length, automaton: automaton, alphabet: alphabet) : [0]
             lengthCounts.append(count)
-            let log2Acceptance = BigUInt(words: count).log2 - Double(length) * log2Alphabet
+            let log2Acceptance = PasswordCount(words: count).log2 - Double(length) * log2Alphabet
             fastAtLength.append(log2Acceptance >= FastPath.minimumLog2Acceptance)
         }
         self.lengthCounts = lengthCounts
@@ -67,7 +67,7 @@ final class GeneratorCore: Sendable {
         if length <= preparedLength { return (table, lengthCounts[length], fastAtLength[length]) }
         let extended = (base ?? table).extended(automaton: automaton, alphabet: alphabet, rowCount: length)
         let count = extended.count(length: length, automaton: automaton, alphabet: alphabet)
-        let log2Acceptance = BigUInt(words: count).log2 - Double(length) * BigUInt(UInt64(alphabet.count)).log2
+        let log2Acceptance = PasswordCount(words: count).log2 - Double(length) * PasswordCount(UInt64(alphabet.count)).log2
         return (extended, count, log2Acceptance >= FastPath.minimumLog2Acceptance)
     }
 

@@ -165,7 +165,7 @@ enum Limbs {
     }
 
     /// The words of `value` widened (with zeros) to `count` words.
-    static func words(_ value: BigUInt, count: Int) -> [UInt64] {
+    static func words(_ value: PasswordCount, count: Int) -> [UInt64] {
         var words = value.words
         if words.count < count { words.append(contentsOf: repeatElement(0, count: count - words.count)) }
         return words

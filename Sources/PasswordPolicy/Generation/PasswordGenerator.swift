@@ -7,7 +7,7 @@
 /// let password = try generator.generate()               // 16 characters (clamped into the range)
 /// let short = try generator.generate(length: 12)
 /// let any = try generator.generate(lengths: 12...16)    // uniform over every length in the range
-/// let count = try generator.count(length: 16)           // exact, as a BigUInt
+/// let count = try generator.count(length: 16)           // exact, as a PasswordCount
 /// let bits = try generator.entropyBits(length: 16)      // log2(count)
 ///
 /// var seeded = MySeededGenerator(seed: 42)              // any RandomNumberGenerator
@@ -94,7 +94,7 @@ public struct PasswordGenerator: Sendable {
         let printable: ScalarSet
         switch options.scope {
         case .everyAccepted:
-            printable = policy.allowOther ? ScalarSet(ranges: [0...0xD7FF, 0xE000...0x10FFFF]) : compiled.classUnion
+            printable = policy.allowsOtherCharacters ? ScalarSet(ranges: [0...0xD7FF, 0xE000...0x10FFFF]) : compiled.classUnion
         case .drawable:
             printable = options.ascii
                 ? compiled.classUnion.intersection(DrawableCharacters.printableASCII)
@@ -128,12 +128,6 @@ public struct PasswordGenerator: Sendable {
         }
     }
 
-    /// Builds a generator from a policy, compiling it first (errors of the policy itself
-    /// are ``PolicyError``s; errors of generation are ``GenerationError``s).
-    public init(_ policy: Policy, options: GenerationOptions = GenerationOptions()) throws {
-        try self.init(CompiledPolicy(policy), options: options)
-    }
-
     // MARK: Counting
 
     /// The exact number of passwords of `length` characters the generator can produce:
@@ -147,15 +141,15 @@ public struct PasswordGenerator: Sendable {
     /// ```
     ///
     /// Throws ``GenerationError/lengthUnsupported(requested:maximum:)`` beyond ``maximumLength``.
-    public func count(length: Int) throws(GenerationError) -> BigUInt {
-        guard core.lengthRange.contains(length) else { return BigUInt() }
+    public func count(length: Int) throws(GenerationError) -> PasswordCount {
+        guard core.lengthRange.contains(length) else { return PasswordCount() }
         guard length <= PasswordGenerator.maximumLength else { throw .lengthUnsupported(requested: length, maximum: PasswordGenerator.maximumLength) }
-        return BigUInt(words: core.tableAndCount(length: length).1)
+        return PasswordCount(words: core.tableAndCount(length: length).1)
     }
 
     /// The exact number of passwords with a length in `lengths` the generator can produce.
-    public func count(lengths: ClosedRange<Int>) throws(GenerationError) -> BigUInt {
-        var total = BigUInt()
+    public func count(lengths: ClosedRange<Int>) throws(GenerationError) -> PasswordCount {
+        var total = PasswordCount()
         for length in lengths { total += try count(length: length) }
         return total
     }
@@ -304,7 +298,7 @@ public struct PasswordGenerator: Sendable {
             let firstCause = cause(first)
             return (empty.filter { cause($0) == firstCause }.map { names[$0] }, firstCause)
         }
-        for (position, requirement) in policy.require.enumerated() {
+        for (position, requirement) in policy.requirements.enumerated() {
             switch requirement {
             case .atLeast(let count, let of):
                 let listed = (of ?? names).compactMap { name in names.firstIndex(of: name) }

@@ -1,5 +1,5 @@
-#if canImport(SwiftShims)
-import SwiftShims
+#if canImport(CSystemRandom)
+internal import CSystemRandom
 #endif
 #if canImport(Glibc)
 import Glibc
@@ -12,11 +12,10 @@ import Darwin
 /// The operating system's cryptographically secure random number generator, buffered so
 /// that a draw is a memory read, not a system call.
 ///
-/// `SystemRandomNumberGenerator` makes one system call (`getrandom` on Linux,
-/// `arc4random_buf` on Apple platforms) per 64-bit value; this source fetches
-/// ``bufferWords`` values per call from the same function the standard library uses
-/// (`swift_stdlib_random`), hands them out one at a time and overwrites each with zero as
-/// it is handed out. It is the generator's default source of randomness.
+/// `SystemRandomNumberGenerator` makes one system call per 64-bit value; this source
+/// fetches ``bufferWords`` values per call from the operating system's CSPRNG
+/// (`getrandom` on Linux, `arc4random_buf` on Apple platforms), hands them out one at a
+/// time and overwrites each with zero as it is handed out. It is the generator's default source of randomness.
 ///
 /// It is a class so that copies share one stream: two copies can never hand out the same
 /// buffered values. Use one instance per thread (it is deliberately not `Sendable`); the
@@ -74,12 +73,7 @@ public final class SystemRandomSource: RandomNumberGenerator {
 
     private func refill() {
         filledAfterForks = ForkWatch.forks
-        #if canImport(SwiftShims)
-        swift_stdlib_random(UnsafeMutableRawPointer(buffer), bufferWords * MemoryLayout<UInt64>.size)
-        #else
-        var system = SystemRandomNumberGenerator()
-        for offset in 0..<bufferWords { buffer[offset] = system.next() }
-        #endif
+        OperatingSystemRandom.fill(UnsafeMutableRawPointer(buffer), byteCount: bufferWords * MemoryLayout<UInt64>.size)
         index = 0
     }
 }
@@ -123,4 +117,41 @@ enum ForkWatch {
     }()
 
     static func install() { _ = installed }
+}
+
+/// The operating system's CSPRNG, called directly: `getrandom` on Linux (retried when a
+/// signal interrupts it, and in pieces, as it returns at most 32 MiB per call),
+/// `arc4random_buf` on Apple platforms (which cannot fail).
+enum OperatingSystemRandom {
+    static func fill(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
+        #if canImport(CSystemRandom)
+        var filled = 0
+        while filled < byteCount {
+            let result = password_policy_getrandom(pointer + filled, byteCount - filled)
+            if result > 0 {
+                filled += result
+            } else if result < 0, errno == EINTR {
+                continue
+            } else {
+                // getrandom fails only on kernels older than 3.17 or with a bad pointer:
+                // fall back to the standard library's generator (also the OS CSPRNG).
+                fillFromStandardLibrary(pointer + filled, byteCount: byteCount - filled)
+                return
+            }
+        }
+        #elseif canImport(Darwin)
+        arc4random_buf(pointer, byteCount)
+        #else
+        fillFromStandardLibrary(pointer, byteCount: byteCount)
+        #endif
+    }
+
+    private static func fillFromStandardLibrary(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
+        var system = SystemRandomNumberGenerator()
+        var word: UInt64 = 0
+        for offset in 0..<byteCount {
+            if offset % 8 == 0 { word = system.next() }
+            pointer.storeBytes(of: UInt8(truncatingIfNeeded: word >> (8 * UInt64(offset % 8))), toByteOffset: offset, as: UInt8.self)
+        }
+    }
 }

@@ -8,7 +8,7 @@ extension PasswordRules {
     /// let rules = try PasswordRules("minlength: 8; required: lower, upper; required: digit; allowed: [-_]")
     /// let policy = rules.policy(id: "example.site")
     /// policy.classes.map(\.name)   // ["upper", "lower", "digit", "custom", "required-1"]
-    /// policy.require               // [.atLeast(2, of: ["required-1", "digit"])]
+    /// policy.requirements               // [.atLeast(2, of: ["required-1", "digit"])]
     /// ```
     ///
     /// The mapping:
@@ -79,7 +79,7 @@ extension PasswordRules {
             notes: notes,
             length: LengthRange(min: minLength ?? 0, max: maxLength),
             classes: classes,
-            require: required.isEmpty ? [] : [.atLeast(required.count, of: required)],
+            requirements: required.isEmpty ? [] : [.atLeast(required.count, of: required)],
             maxConsecutive: maxConsecutive
         )
     }

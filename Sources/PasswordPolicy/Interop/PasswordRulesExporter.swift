@@ -20,7 +20,7 @@ struct PasswordRulesExporter {
         exportAlphabet()
         exportFirstAndLast(key: "forbidLeading", charset: policy.forbidLeading, set: compiled.forbiddenLeading, which: "first")
         exportFirstAndLast(key: "forbidTrailing", charset: policy.forbidTrailing, set: compiled.forbiddenTrailing, which: "last")
-        for (index, requirement) in policy.require.enumerated() {
+        for (index, requirement) in policy.requirements.enumerated() {
             exportRequirement(requirement, keyPath: "require[\(index)]")
         }
         resolveUnicodeConflict()
@@ -37,7 +37,7 @@ struct PasswordRulesExporter {
             let names = policy.forbidContext.map { "\"\($0)\"" }.joined(separator: ", ")
             lose("forbidContext", "that the password must not contain the context value\(policy.forbidContext.count == 1 ? "" : "s") \(names) cannot be written in Password Rules; left out")
         }
-        if policy.optional {
+        if policy.isOptional {
             lose("optional", "that an absent password is acceptable cannot be written in Password Rules (they describe a password that is there); left out")
         }
 
@@ -56,7 +56,7 @@ struct PasswordRulesExporter {
     // MARK: Allowed characters
 
     private mutating func exportAlphabet() {
-        let union = policy.allowOther ? PrintableASCIISet.everyScalar : compiled.classUnion
+        let union = policy.allowsOtherCharacters ? PrintableASCIISet.everyScalar : compiled.classUnion
         if PrintableASCIISet.everyScalar.isSubset(of: union) {
             alphabet = nil
             return

@@ -1,20 +1,24 @@
-/// A JSON document with object keys in a fixed order, and its text.
+/// A JSON value: what the strict reader produces and what the writer prints.
 ///
-/// The library writes policies with this rather than a `JSONEncoder`, whose key order is
-/// unspecified: a policy file written by the library lists its keys in the order of
-/// `policy-format.md`, and the same policy is always written the same way.
+/// Object members keep their order, so a policy written by the library lists its keys in
+/// the order of `policy-format.md`, and the same policy is always written the same way.
+/// Whole numbers that fit an `Int` are `.integer`; every other number is `.number`.
 enum JSONValue: Sendable, Hashable {
-    case string(String)
-    case integer(Int)
+    case null
     case bool(Bool)
+    case integer(Int)
+    case number(Double)
+    case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
 
     static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
-        case (.string(let a), .string(let b)): a == b
-        case (.integer(let a), .integer(let b)): a == b
+        case (.null, .null): true
         case (.bool(let a), .bool(let b)): a == b
+        case (.integer(let a), .integer(let b)): a == b
+        case (.number(let a), .number(let b)): a == b
+        case (.string(let a), .string(let b)): a == b
         case (.array(let a), .array(let b)): a == b
         case (.object(let a), .object(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
         default: false
@@ -23,129 +27,31 @@ enum JSONValue: Sendable, Hashable {
 
     func hash(into hasher: inout Hasher) { hasher.combine(text(pretty: false)) }
 
-    /// The JSON text. With `pretty`: two-space indentation, and a value that fits on its
-    /// line (at most ``JSONValue/lineWidth`` characters) written on one line, as the
-    /// files in `policies/` are (`"length": { "min": 8, "max": 16 }`).
-    func text(pretty: Bool) -> String {
-        var output = ""
-        if pretty { writePretty(to: &output, indent: 0, used: 0) } else { writeInline(to: &output, spaced: false) }
-        return output
-    }
-
-    /// The widest line pretty printing makes of a value that could be split.
-    static let lineWidth = 100
-
-    private func writeInline(to output: inout String, spaced: Bool) {
+    /// What the value is, as an error message names it: "an object", "a string", ...
+    var kindDescription: String {
         switch self {
-        case .string(let text): JSONValue.writeString(text, to: &output)
-        case .integer(let value): output += String(value)
-        case .bool(let value): output += value ? "true" : "false"
-        case .array(let elements):
-            let padded = spaced && elements.contains { if case .object = $0 { true } else { false } }
-            output += padded ? "[ " : "["
-            for (index, element) in elements.enumerated() {
-                if index > 0 { output += spaced ? ", " : "," }
-                element.writeInline(to: &output, spaced: spaced)
-            }
-            output += padded ? " ]" : "]"
-        case .object(let members):
-            if members.isEmpty { output += "{}"; return }
-            output += spaced ? "{ " : "{"
-            for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output += spaced ? ", " : "," }
-                JSONValue.writeString(key, to: &output)
-                output += spaced ? ": " : ":"
-                value.writeInline(to: &output, spaced: spaced)
-            }
-            output += spaced ? " }" : "}"
+        case .null: "null"
+        case .bool: "true or false"
+        case .integer, .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
         }
-    }
-
-    /// `used`: characters already on the current line before this value.
-    private func writePretty(to output: inout String, indent: Int, used: Int) {
-        var inline = ""
-        writeInline(to: &inline, spaced: true)
-        let splittable: Bool
-        switch self {
-        case .array(let elements): splittable = !elements.isEmpty
-        case .object(let members): splittable = !members.isEmpty
-        default: splittable = false
-        }
-        if !splittable || used + inline.count <= JSONValue.lineWidth {
-            output += inline
-            return
-        }
-        let pad = String(repeating: "  ", count: indent + 1)
-        switch self {
-        case .array(let elements):
-            output += "[\n"
-            for (index, element) in elements.enumerated() {
-                output += pad
-                element.writePretty(to: &output, indent: indent + 1, used: pad.count)
-                output += index < elements.count - 1 ? ",\n" : "\n"
-            }
-            output += String(repeating: "  ", count: indent) + "]"
-        case .object(let members):
-            output += "{\n"
-            for (index, (key, value)) in members.enumerated() {
-                var prefix = pad
-                JSONValue.writeString(key, to: &prefix)
-                prefix += ": "
-                output += prefix
-                value.writePretty(to: &output, indent: indent + 1, used: prefix.count)
-                output += index < members.count - 1 ? ",\n" : "\n"
-            }
-            output += String(repeating: "  ", count: indent) + "}"
-        default:
-            output += inline
-        }
-    }
-
-    /// A JSON string literal: `"` and `\` escaped, control characters as escapes, every
-    /// other character as itself (UTF-8).
-    static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
     }
 }
 
-extension JSONValue: Encodable {
-    /// Encodes the same document through any `Encoder`, members in order.
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .string(let text):
-            var container = encoder.singleValueContainer()
-            try container.encode(text)
-        case .integer(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .bool(let value):
-            var container = encoder.singleValueContainer()
-            try container.encode(value)
-        case .array(let elements):
-            var container = encoder.unkeyedContainer()
-            for element in elements { try container.encode(element) }
-        case .object(let members):
-            var container = encoder.container(keyedBy: AnyCodingKey.self)
-            for (key, value) in members { try container.encode(value, forKey: AnyCodingKey(key)) }
-        }
+/// A parsed document: the value tree, and where each value starts in the text, by key path.
+struct JSONDocument: Sendable {
+    /// The line and column (1-based; columns count characters) of a value in the text.
+    struct Position: Sendable, Hashable {
+        var line: Int
+        var column: Int
     }
+
+    var root: JSONValue
+    /// The start of every value in the document, keyed by its key path's text.
+    var positions: [String: Position]
+
+    /// Where the value at `path` starts, when the document has one there.
+    func position(of path: KeyPath) -> Position? { positions[path.text] }
 }

@@ -1,8 +1,9 @@
-/// A strict RFC 8259 syntax check, run before any policy JSON is decoded.
+/// A strict RFC 8259 reader: the one place policy JSON is parsed.
 ///
 /// Decoders are often lenient (trailing commas, duplicate keys where the last one wins,
 /// unpaired surrogate escapes). A policy file that other programs also read must mean one
-/// thing, so the library refuses all of these with the line and column of the problem.
+/// thing, so this reader refuses all of these with the line and column of the problem, and
+/// produces the value tree with the position of every value.
 struct StrictJSON {
     struct SyntaxError: Error, Equatable {
         var message: String
@@ -16,43 +17,59 @@ struct StrictJSON {
 
     private let bytes: [UInt8]
     private var index = 0
+    private var line = 1
+    private var lineStart = 0
+    private var positions: [String: JSONDocument.Position] = [:]
 
     private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    /// Checks `bytes` as one JSON document; throws the first syntax problem.
-    static func check(_ bytes: [UInt8]) throws(SyntaxError) {
+    /// Parses `bytes` as one JSON document (a UTF-8 byte order mark is skipped); throws the
+    /// first syntax problem.
+    static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONDocument {
         var parser = StrictJSON(bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3; parser.lineStart = 3 }
         parser.skipWhitespace()
-        try parser.value(depth: 0, path: KeyPath())
+        let root = try parser.value(depth: 0, path: KeyPath())
         parser.skipWhitespace()
         if parser.index < bytes.count { throw parser.error("unexpected text after the end of the document", KeyPath()) }
+        return JSONDocument(root: root, positions: parser.positions)
+    }
+
+    /// The 1-based line and column of `index`; columns count characters, not bytes.
+    private var position: JSONDocument.Position {
+        var column = 1
+        for byte in bytes[lineStart..<min(index, bytes.count)] where byte & 0xC0 != 0x80 { column += 1 }
+        return JSONDocument.Position(line: line, column: column)
     }
 
     private func error(_ message: String, _ path: KeyPath) -> SyntaxError {
-        var line = 1, column = 1
-        for byte in bytes[..<min(index, bytes.count)] {
-            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
-        }
-        return SyntaxError(message: message, line: line, column: column, keyPath: path.text)
+        let here = position
+        return SyntaxError(message: message, line: here.line, column: here.column, keyPath: path.text)
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x0A: index += 1; line += 1; lineStart = index
+            case 0x20, 0x09, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    private mutating func value(depth: Int, path: KeyPath) throws(SyntaxError) {
+    private mutating func value(depth: Int, path: KeyPath) throws(SyntaxError) -> JSONValue {
         guard let byte = current else { throw error("unexpected end of the document, expected a value", path) }
+        positions[path.text] = position
         switch byte {
-        case UInt8(ascii: "{"): try object(depth: depth + 1, path: path)
-        case UInt8(ascii: "["): try array(depth: depth + 1, path: path)
-        case UInt8(ascii: "\""): _ = try string(path: path)
-        case UInt8(ascii: "t"): try literal("true", path)
-        case UInt8(ascii: "f"): try literal("false", path)
-        case UInt8(ascii: "n"): try literal("null", path)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number(path)
+        case UInt8(ascii: "{"): return try object(depth: depth + 1, path: path)
+        case UInt8(ascii: "["): return try array(depth: depth + 1, path: path)
+        case UInt8(ascii: "\""): return .string(try string(path: path))
+        case UInt8(ascii: "t"): try literal("true", path); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false", path); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null", path); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number(path)
         default: throw error("unexpected character, expected a value", path)
         }
     }
@@ -64,20 +81,28 @@ struct StrictJSON {
         }
     }
 
-    private mutating func number(_ path: KeyPath) throws(SyntaxError) {
+    private mutating func number(_ path: KeyPath) throws(SyntaxError) -> JSONValue {
+        let start = index
         if current == UInt8(ascii: "-") { index += 1 }
         guard let first = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { throw error("invalid number", path) }
         index += 1
         if first != UInt8(ascii: "0") { digits() }
+        var whole = true
         if current == UInt8(ascii: ".") {
             index += 1
+            whole = false
             guard digits() > 0 else { throw error("invalid number: digits expected after '.'", path) }
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             index += 1
+            whole = false
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard digits() > 0 else { throw error("invalid number: digits expected in the exponent", path) }
         }
+        // The lexeme is ASCII by construction.
+        let lexeme = String(decoding: bytes[start..<index], as: UTF8.self)
+        if whole, let integer = Int(lexeme) { return .integer(integer) }
+        return .number(Double(lexeme) ?? .infinity)
     }
 
     @discardableResult
@@ -87,29 +112,30 @@ struct StrictJSON {
         return index - start
     }
 
-    private mutating func array(depth: Int, path: KeyPath) throws(SyntaxError) {
+    private mutating func array(depth: Int, path: KeyPath) throws(SyntaxError) -> JSONValue {
         guard depth <= StrictJSON.maximumDepth else { throw error("nesting deeper than \(StrictJSON.maximumDepth) levels", path) }
         index += 1
         skipWhitespace()
-        if current == UInt8(ascii: "]") { index += 1; return }
-        var element = 0
+        var elements: [JSONValue] = []
+        if current == UInt8(ascii: "]") { index += 1; return .array(elements) }
         while true {
             skipWhitespace()
-            try value(depth: depth, path: path.index(element))
+            elements.append(try value(depth: depth, path: path.index(elements.count)))
             skipWhitespace()
             switch current {
-            case UInt8(ascii: ","): index += 1; element += 1
-            case UInt8(ascii: "]"): index += 1; return
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "]"): index += 1; return .array(elements)
             default: throw error("expected ',' or ']' in an array", path)
             }
         }
     }
 
-    private mutating func object(depth: Int, path: KeyPath) throws(SyntaxError) {
+    private mutating func object(depth: Int, path: KeyPath) throws(SyntaxError) -> JSONValue {
         guard depth <= StrictJSON.maximumDepth else { throw error("nesting deeper than \(StrictJSON.maximumDepth) levels", path) }
         index += 1
         skipWhitespace()
-        if current == UInt8(ascii: "}") { index += 1; return }
+        var members: [(String, JSONValue)] = []
+        if current == UInt8(ascii: "}") { index += 1; return .object(members) }
         var seen = Set<String>()
         while true {
             skipWhitespace()
@@ -124,18 +150,18 @@ struct StrictJSON {
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after a key", path.key(key)) }
             index += 1
             skipWhitespace()
-            try value(depth: depth, path: path.key(key))
+            members.append((key, try value(depth: depth, path: path.key(key))))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return
+            case UInt8(ascii: "}"): index += 1; return .object(members)
             default: throw error("expected ',' or '}' in an object", path)
             }
         }
     }
 
     /// Reads a string, checking escapes (no unpaired surrogates), control characters and
-    /// UTF-8; returns its decoded text (used for duplicate-key detection).
+    /// UTF-8; returns its decoded text.
     private mutating func string(path: KeyPath) throws(SyntaxError) -> String {
         index += 1
         var scalars = String.UnicodeScalarView()

@@ -74,7 +74,7 @@ private struct ContradictionAnalysis {
         minimum = Array(repeating: nil, count: names.count)
         maximum = Array(repeating: nil, count: names.count)
         let index = Dictionary(names.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        for (position, requirement) in policy.require.enumerated() {
+        for (position, requirement) in policy.requirements.enumerated() {
             guard case .count(let name, let min, let max) = requirement, let slot = index[name] else { continue }
             if let min, min > (minimum[slot]?.value ?? 0) { minimum[slot] = Bound(value: min, requirement: position) }
             if let max, max < (maximum[slot]?.value ?? Int.max) { maximum[slot] = Bound(value: max, requirement: position) }
@@ -115,7 +115,7 @@ private struct ContradictionAnalysis {
     /// Whether a password may contain the characters of this segment at all.
     func usable(_ segment: Segment) -> Bool {
         let classes = segment.mask & classBits
-        if classes == 0 { return policy.allowOther }
+        if classes == 0 { return policy.allowsOtherCharacters }
         return classes & bannedClasses == 0
     }
 
@@ -194,7 +194,7 @@ private struct ContradictionAnalysis {
     /// An `atLeast` needs enough usable classes, and enough length to show them.
     mutating func checkAtLeast() {
         let index = Dictionary(names.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        for (position, requirement) in policy.require.enumerated() {
+        for (position, requirement) in policy.requirements.enumerated() {
             guard case .atLeast(let count, let of) = requirement else { continue }
             let members = Set((of ?? names).compactMap { index[$0] })
             // The structural checks already report a count above the number of classes named.

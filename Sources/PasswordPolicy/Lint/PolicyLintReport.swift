@@ -24,7 +24,7 @@ public struct PolicyLintReport: Sendable {
     public var satisfiability: Satisfiability?
     /// The exact number of accepted passwords of each length in the policy's range (at
     /// most the first ``PolicyLintReport/countedLengths`` lengths), for `lint --verbose`.
-    public var countsByLength: [(length: Int, count: BigUInt)]
+    public var countsByLength: [(length: Int, count: PasswordCount)]
 
     /// How many lengths, from `length.min`, are counted.
     public static let countedLengths = 64
@@ -79,7 +79,7 @@ extension CompiledPolicy {
     }
 
     /// Exact counts of accepted passwords per length, and the verdict they give.
-    private func countAcceptedPasswords() -> (PolicyLintReport.Satisfiability, [(length: Int, count: BigUInt)]) {
+    private func countAcceptedPasswords() -> (PolicyLintReport.Satisfiability, [(length: Int, count: PasswordCount)]) {
         var options = GenerationOptions()
         options.scope = .everyAccepted
         let range = policy.length
@@ -91,7 +91,7 @@ extension CompiledPolicy {
         do {
             generator = try PasswordGenerator(self, options: options, preparing: range.min...last)
         } catch {
-            switch error {
+            switch error.kind {
             case .unsatisfiable(let reason), .emptyAlphabet(let reason):
                 return (.unsatisfiable(reason: reason), [])
             case .classEmptied(let names, let requirement, _):
@@ -100,7 +100,7 @@ extension CompiledPolicy {
                 return (.undecided(reason: error.description), [])
             }
         }
-        var counts: [(length: Int, count: BigUInt)] = []
+        var counts: [(length: Int, count: PasswordCount)] = []
         var shortest: Int?
         for length in range.min...last {
             guard let count = try? generator.count(length: length) else { break }
@@ -119,7 +119,7 @@ extension CompiledPolicy {
     func lintWarnings() -> [PolicyProblem] {
         var warnings: [PolicyProblem] = []
         let names = policy.classes.map(\.name)
-        let accepted = policy.allowOther ? nil : classUnion
+        let accepted = policy.allowsOtherCharacters ? nil : classUnion
         if let accepted, policy.forbidLeading != nil, forbiddenLeading.intersection(accepted).isEmpty {
             warnings.append(PolicyProblem(keyPath: "forbidLeading", message: "never applies: none of its characters is allowed anywhere"))
         }
@@ -129,7 +129,7 @@ extension CompiledPolicy {
         if let limit = policy.maxConsecutive, let max = policy.length.max, limit >= max {
             warnings.append(PolicyProblem(keyPath: "maxConsecutive", message: "never applies: \(limit) is not below length.max \(max)"))
         }
-        for (position, requirement) in policy.require.enumerated() {
+        for (position, requirement) in policy.requirements.enumerated() {
             switch requirement {
             case .count(let name, let min, let max):
                 if let max, let lengthMax = policy.length.max, max >= lengthMax {

@@ -19,3 +19,21 @@ extension Charset: ExpressibleByStringLiteral {
     /// A string literal is a literal list of characters, as a bare JSON string is.
     public init(stringLiteral value: String) { self = .chars(value) }
 }
+
+extension Charset {
+    /// The charset as people read it in a message: the literal characters, or the PCRE2 class.
+    var readableDescription: String {
+        switch self {
+        case .chars(let chars): chars.unicodeScalars.count == 1 ? chars : "any of \(chars)"
+        case .set(let body): "a character in [\(body)]"
+        }
+    }
+
+    /// The JSON key the charset is written under: `chars` or `set`.
+    var keyName: String {
+        switch self {
+        case .chars: "chars"
+        case .set: "set"
+        }
+    }
+}

@@ -35,7 +35,7 @@ extension Policy {
         }
         let names = Set(classes.map(\.name))
 
-        for (index, requirement) in require.enumerated() {
+        for (index, requirement) in requirements.enumerated() {
             let path = root.key("require").index(index)
             switch requirement {
             case .atLeast(let count, let of):

@@ -55,13 +55,13 @@ extension Policy {
 
         // Characters every policy allows (nil: every policy allows any character).
         var common: ScalarSet?
-        for (policy, compiledPolicy) in zip(policies, compiled) where !policy.allowOther {
+        for (policy, compiledPolicy) in zip(policies, compiled) where !policy.allowsOtherCharacters {
             common = common.map { $0.intersection(compiledPolicy.classUnion) } ?? compiledPolicy.classUnion
         }
 
         var classes: [CharacterClass] = []
         var members: [ScalarSet] = []
-        var require: [Requirement] = []
+        var requirements: [Requirement] = []
         for (policy, compiledPolicy) in zip(policies, compiled) {
             var rename: [String: String] = [:]
             for (index, characterClass) in policy.classes.enumerated() {
@@ -84,7 +84,7 @@ extension Policy {
                 classes.append(CharacterClass(name: name, charset))
                 members.append(remaining)
             }
-            for requirement in policy.require {
+            for requirement in policy.requirements {
                 switch requirement {
                 case .atLeast(let count, let names):
                     let listed = names ?? policy.classes.map(\.name)
@@ -93,11 +93,11 @@ extension Policy {
                         let lost = listed.filter { rename[$0] == nil }
                         reasons.append("\(policy.id) needs \(count) of \(Messages.list(listed)), but \(Messages.list(lost)) \(lost.count == 1 ? "has" : "have") no character that every policy allows")
                     } else {
-                        require.append(.atLeast(count, of: kept))
+                        requirements.append(.atLeast(count, of: kept))
                     }
                 case .count(let name, let min, let max):
                     if let renamed = rename[name] {
-                        require.append(.count(class: renamed, min: min, max: max))
+                        requirements.append(.count(class: renamed, min: min, max: max))
                     } else if let min, min > 0 {
                         reasons.append("\(policy.id) needs at least \(min) of \"\(name)\", but no character of it is allowed by every policy")
                     }
@@ -116,17 +116,17 @@ extension Policy {
                 onlyEmpty.source = nil
                 onlyEmpty.notes = ["Every password must satisfy each of: " + ids.joined(separator: ", ") + ". No character is allowed by all of them, so only the empty password is."]
                 onlyEmpty.length = LengthRange(min: 0, max: 0)
-                onlyEmpty.require = []
+                onlyEmpty.requirements = []
                 onlyEmpty.forbidPatterns = policies.flatMap(\.forbidPatterns)
                 onlyEmpty.forbidContext = Array(Set(policies.flatMap(\.forbidContext))).sorted()
-                onlyEmpty.optional = policies.allSatisfy(\.optional)
+                onlyEmpty.isOptional = policies.allSatisfy(\.isOptional)
                 return onlyEmpty
             }
         }
         guard reasons.isEmpty else { throw PolicyError.emptyIntersection(ids, reasons) }
 
         var unique: [Requirement] = []
-        for requirement in require where !unique.contains(requirement) { unique.append(requirement) }
+        for requirement in requirements where !unique.contains(requirement) { unique.append(requirement) }
 
         var result = Policy(
             id: ids.joined(separator: "+"),
@@ -135,14 +135,14 @@ extension Policy {
             notes: ["Every password must satisfy each of: " + ids.joined(separator: ", ") + "."],
             length: LengthRange(min: minLength, max: maxLength),
             classes: classes,
-            allowOther: policies.allSatisfy(\.allowOther),
-            require: unique,
+            allowsOtherCharacters: policies.allSatisfy(\.allowsOtherCharacters),
+            requirements: unique,
             forbidLeading: union(policies.map(\.forbidLeading), compiled.map(\.forbiddenLeading)),
             forbidTrailing: union(policies.map(\.forbidTrailing), compiled.map(\.forbiddenTrailing)),
             maxConsecutive: policies.compactMap(\.maxConsecutive).min(),
             forbidPatterns: [],
             forbidContext: [],
-            optional: policies.allSatisfy(\.optional)
+            isOptional: policies.allSatisfy(\.isOptional)
         )
         for policy in policies {
             for pattern in policy.forbidPatterns where !result.forbidPatterns.contains(pattern) { result.forbidPatterns.append(pattern) }

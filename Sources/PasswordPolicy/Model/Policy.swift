@@ -12,7 +12,7 @@
 ///         CharacterClass(name: "letters", .set("a-zA-Z")),
 ///         CharacterClass(name: "digits", .set("0-9")),
 ///     ],
-///     require: [.atLeast(2, of: nil)],
+///     requirements: [.atLeast(2, of: nil)],
 ///     forbidLeading: "/"
 /// )
 /// let compiled = try CompiledPolicy(policy)
@@ -36,10 +36,10 @@ public struct Policy: Sendable, Hashable {
     public var length: LengthRange
     /// The named character classes; at least one.
     public var classes: [CharacterClass]
-    /// When false, every character must belong to at least one class.
-    public var allowOther: Bool
-    /// Requirements that must all hold.
-    public var require: [Requirement]
+    /// When false, every character must belong to at least one class (JSON key `allowOther`).
+    public var allowsOtherCharacters: Bool
+    /// Requirements that must all hold (JSON key `require`).
+    public var requirements: [Requirement]
     /// The first character must not be in this set.
     public var forbidLeading: Charset?
     /// The last character must not be in this set.
@@ -51,8 +51,8 @@ public struct Policy: Sendable, Hashable {
     /// Names of context values (`username`, ...) the password must not contain,
     /// case-insensitively, when the caller supplies them.
     public var forbidContext: [String]
-    /// Whether an absent password is acceptable (a service's password-free mode).
-    public var optional: Bool
+    /// Whether an absent password is acceptable, a service's password-free mode (JSON key `optional`).
+    public var isOptional: Bool
 
     /// A policy from its parts; every key of the format but `id`, `length` and `classes`
     /// has its default.
@@ -69,14 +69,14 @@ public struct Policy: Sendable, Hashable {
         notes: [String] = [],
         length: LengthRange,
         classes: [CharacterClass],
-        allowOther: Bool = false,
-        require: [Requirement] = [],
+        allowsOtherCharacters: Bool = false,
+        requirements: [Requirement] = [],
         forbidLeading: Charset? = nil,
         forbidTrailing: Charset? = nil,
         maxConsecutive: Int? = nil,
         forbidPatterns: [ForbiddenPattern] = [],
         forbidContext: [String] = [],
-        optional: Bool = false
+        isOptional: Bool = false
     ) {
         self.format = format
         self.id = id
@@ -85,13 +85,13 @@ public struct Policy: Sendable, Hashable {
         self.notes = notes
         self.length = length
         self.classes = classes
-        self.allowOther = allowOther
-        self.require = require
+        self.allowsOtherCharacters = allowsOtherCharacters
+        self.requirements = requirements
         self.forbidLeading = forbidLeading
         self.forbidTrailing = forbidTrailing
         self.maxConsecutive = maxConsecutive
         self.forbidPatterns = forbidPatterns
         self.forbidContext = forbidContext
-        self.optional = optional
+        self.isOptional = isOptional
     }
 }

@@ -52,13 +52,3 @@ public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One problem a line.
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
-
-/// Formats a path of keys and indices the way the errors print them: `classes[2].set`.
-struct KeyPath {
-    private(set) var text: String
-
-    init(_ text: String = "") { self.text = text }
-
-    func key(_ name: String) -> KeyPath { KeyPath(text.isEmpty ? name : text + "." + name) }
-    func index(_ index: Int) -> KeyPath { KeyPath(text + "[\(index)]") }
-}

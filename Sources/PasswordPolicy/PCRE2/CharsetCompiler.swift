@@ -1,4 +1,4 @@
-import CPCRE2
+internal import CPCRE2
 
 /// Turns a ``Charset`` into a PCRE2 character class, and reads off the exact set of scalar
 /// values PCRE2 matches with it.

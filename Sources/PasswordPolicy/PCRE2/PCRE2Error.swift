@@ -1,4 +1,4 @@
-import CPCRE2
+internal import CPCRE2
 
 /// A pattern that PCRE2 refused to compile.
 ///

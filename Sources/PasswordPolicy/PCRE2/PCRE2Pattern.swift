@@ -1,22 +1,16 @@
-import CPCRE2
+internal import CPCRE2
+import Synchronization
 
 /// Limits applied to every PCRE2 match the library runs, so that a hostile pattern in a
-/// policy (catastrophic backtracking, say) ends with a verdict instead of a hang.
-public struct PCRE2Limits: Sendable, Hashable {
+/// policy (catastrophic backtracking, say) ends with a verdict instead of a hang. Internal:
+/// the library's answers must not depend on a caller's setting.
+struct PCRE2Limits: Sendable, Hashable {
     /// PCRE2's match limit: the number of times its internal match function may be called.
-    public var matchLimit: UInt32 = 1_000_000
+    var matchLimit: UInt32 = 1_000_000
     /// PCRE2's depth limit (backtracking depth) for the interpreter.
-    public var depthLimit: UInt32 = 10_000
+    var depthLimit: UInt32 = 10_000
     /// PCRE2's heap limit, in KiB, for the interpreter's backtracking memory.
-    public var heapLimitKiB: UInt32 = 20_000
-
-    /// The default limits.
-    ///
-    /// ```swift
-    /// var limits = PCRE2Limits()
-    /// limits.matchLimit = 100_000
-    /// ```
-    public init() {}
+    var heapLimitKiB: UInt32 = 20_000
 }
 
 /// The outcome of running a pattern against a subject.
@@ -30,11 +24,16 @@ enum PCRE2MatchResult: Sendable, Equatable {
 /// An owning wrapper around one compiled PCRE2 pattern (8-bit code units, UTF mode).
 ///
 /// The compiled code is immutable after `init`, and PCRE2 documents compiled patterns
-/// (including their JIT code) as safe to use from several threads at once; every match
-/// allocates its own match data. The match context holding the limits is also only read.
+/// (including their JIT code) as safe to use from several threads at once. Match data is
+/// per match: a match borrows one from the pattern's small pool (made on first use, then
+/// reused), so matching allocates nothing once each thread has had one. The match context
+/// holding the limits is only read.
 final class PCRE2Pattern: @unchecked Sendable {
     private let code: OpaquePointer
     private let matchContext: OpaquePointer?
+    /// Idle match data, at most ``poolLimit``; a borrower takes one under the lock and gives it back.
+    private let pool = Mutex<[MatchData]>([])
+    private static let poolLimit = 16
 
     /// The options every pattern in this library is compiled with: UTF-8 and Unicode
     /// properties for `\d`, `\w`, POSIX classes and case folding.
@@ -83,12 +82,24 @@ final class PCRE2Pattern: @unchecked Sendable {
     /// `subject` must be valid UTF-8: callers check it first, so PCRE2 is told to skip
     /// its own check.
     func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from offset: Int = 0, matchData: MatchData? = nil) -> PCRE2MatchResult {
-        let data = matchData ?? MatchData(for: self)
+        if let matchData { return run(subject, from: offset, data: matchData) }
+        let data = pool.withLock { $0.popLast() } ?? MatchData(for: self)
+        let result = run(subject, from: offset, data: data)
+        pool.withLock { idle in
+            if idle.count < PCRE2Pattern.poolLimit {
+                idle.reserveCapacity(PCRE2Pattern.poolLimit)
+                idle.append(data)
+            }
+        }
+        return result
+    }
+
+    private func run(_ subject: UnsafeBufferPointer<UInt8>, from offset: Int, data: MatchData) -> PCRE2MatchResult {
         guard let pointer = data.pointer else { return .failed(code: Int32(PCRE2_ERROR_NOMEMORY)) }
         guard let base = subject.baseAddress else {
             // A zero-length subject still needs a valid pointer.
             return PCRE2Pattern.emptySubject.withUnsafeBufferPointer {
-                firstMatch(in: UnsafeBufferPointer(rebasing: $0[0..<0]), from: 0, matchData: data)
+                run(UnsafeBufferPointer(rebasing: $0[0..<0]), from: 0, data: data)
             }
         }
         let rc = pcre2_match_8(code, base, subject.count, offset, UInt32(PCRE2_NO_UTF_CHECK), pointer, matchContext)
@@ -106,8 +117,8 @@ final class PCRE2Pattern: @unchecked Sendable {
         return bytes.withUnsafeBufferPointer { firstMatch(in: $0) }
     }
 
-    /// Match data for one thread's use; freed with the value.
-    final class MatchData {
+    /// Match data for one match at a time; freed with the value.
+    final class MatchData: @unchecked Sendable {
         fileprivate let pointer: OpaquePointer?
         init(for pattern: PCRE2Pattern) { pointer = pcre2_match_data_create_from_pattern_8(pattern.code, nil) }
         deinit { if let pointer { pcre2_match_data_free_8(pointer) } }

@@ -61,8 +61,3 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
         public init(position: Int, length: Int) { self.position = position; self.length = length }
     }
 }
-
-extension Array where Element == Violation {
-    /// The distinct codes, sorted: what the conformance vectors list.
-    public var codes: [ViolationCode] { Set(map(\.code)).sorted() }
-}

@@ -46,11 +46,11 @@ enum PolicyBuilder {
         for index in 0..<classCount { classes.append(CharacterClass(name: "c\(index)", reader.pick(sets))) }
         let minLength = reader.int(0...8)
         let maxLength: Int? = reader.bool() ? minLength + reader.int(0...10) : nil
-        var require: [Requirement] = []
-        if reader.bool() { require.append(.atLeast(reader.int(1...classCount), of: reader.bool() ? nil : classes.map(\.name))) }
+        var requirements: [Requirement] = []
+        if reader.bool() { requirements.append(.atLeast(reader.int(1...classCount), of: reader.bool() ? nil : classes.map(\.name))) }
         if reader.bool() {
             let min = reader.int(0...3)
-            require.append(.count(class: "c\(reader.int(0...(classCount - 1)))", min: min, max: reader.bool() ? min + reader.int(0...4) : nil))
+            requirements.append(.count(class: "c\(reader.int(0...(classCount - 1)))", min: min, max: reader.bool() ? min + reader.int(0...4) : nil))
         }
         var patterns: [ForbiddenPattern] = []
         if reader.bool() {
@@ -60,8 +60,8 @@ enum PolicyBuilder {
             id: id,
             length: LengthRange(min: minLength, max: maxLength),
             classes: classes,
-            allowOther: reader.int(0...3) == 0,
-            require: require,
+            allowsOtherCharacters: reader.int(0...3) == 0,
+            requirements: requirements,
             forbidLeading: reader.bool() ? reader.pick(sets) : nil,
             forbidTrailing: reader.bool() ? reader.pick(sets) : nil,
             maxConsecutive: reader.bool() ? reader.int(1...3) : nil,

@@ -45,9 +45,9 @@ struct ReferenceValidator {
                 counts[index] += 1
                 inAny = true
             }
-            if !inAny, !policy.allowOther { codes.insert("charset.disallowed") }
+            if !inAny, !policy.allowsOtherCharacters { codes.insert("charset.disallowed") }
         }
-        for requirement in policy.require {
+        for requirement in policy.requirements {
             switch requirement {
             case .atLeast(let k, let names):
                 let named = names ?? policy.classes.map(\.name)

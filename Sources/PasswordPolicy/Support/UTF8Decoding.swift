@@ -35,3 +35,26 @@ enum UTF8Decoding {
         return nil
     }
 }
+
+extension UTF8Decoding {
+    /// Decodes one scalar of UTF-8 that is known to be valid.
+    @inline(__always)
+    static func decodeValid(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let b0 = UInt32(buffer[index])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(buffer[index + 1] & 0x3F), 2) }
+        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(buffer[index + 1] & 0x3F) << 6 | UInt32(buffer[index + 2] & 0x3F), 3) }
+        return ((b0 & 0x07) << 18 | UInt32(buffer[index + 1] & 0x3F) << 12 | UInt32(buffer[index + 2] & 0x3F) << 6 | UInt32(buffer[index + 3] & 0x3F), 4)
+    }
+
+    /// The offset of the first byte that does not begin a valid UTF-8 sequence, or nil
+    /// when all of `buffer` is valid UTF-8.
+    static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < buffer.count {
+            guard let (_, width) = decode(buffer, at: index) else { return index }
+            index += width
+        }
+        return nil
+    }
+}

@@ -1,4 +1,5 @@
-/// Small pieces of the sentences in violations and explanations.
+/// Small pieces of the sentences in violations, explanations and lint reports: plural
+/// forms, lists and positions. No policy knowledge lives here.
 enum Messages {
     static func characters(_ count: Int) -> String { count == 1 ? "character" : "characters" }
 
@@ -17,13 +18,5 @@ enum Messages {
         let shown = positions.prefix(10).map(String.init)
         let more = positions.count > 10 ? " (and \(positions.count - 10) more)" : ""
         return "the characters at positions \(list(shown))\(more) are"
-    }
-
-    /// A charset as people read it: the literal characters, or the PCRE2 class.
-    static func charset(_ charset: Charset) -> String {
-        switch charset {
-        case .chars(let chars): chars.unicodeScalars.count == 1 ? chars : "any of \(chars)"
-        case .set(let body): "a character in [\(body)]"
-        }
     }
 }

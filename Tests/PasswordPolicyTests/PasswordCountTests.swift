@@ -2,19 +2,19 @@ import Testing
 @testable import PasswordPolicy
 
 /// The small arbitrary-precision integer counting relies on, and the bounded draws.
-@Suite struct GenerationBigUIntTests {
+@Suite struct GenerationPasswordCountTests {
     typealias G = GenerationSupport
 
     @Test func arithmeticAgainstKnownValues() throws {
         // 2^128 - 1 = (2^64 - 1) * (2^64 + 1)
-        let a = BigUInt(UInt64.max)
-        var b = BigUInt(UInt64.max)
+        let a = PasswordCount(UInt64.max)
+        var b = PasswordCount(UInt64.max)
         b.add(2)
         #expect((a * b).description == "340282366920938463463374607431768211455")
-        #expect(BigUInt("340282366920938463463374607431768211455") == a * b)
-        #expect(BigUInt("12a") == nil && BigUInt("") == nil)
+        #expect(PasswordCount("340282366920938463463374607431768211455") == a * b)
+        #expect(PasswordCount("12a") == nil && PasswordCount("") == nil)
         // 94^16, the number of 16-character strings over printable ASCII.
-        var power = BigUInt(1)
+        var power = PasswordCount(1)
         for _ in 0..<16 { power.multiply(by: 94) }
         #expect(power.description == "37157429083410091685945089785856")
         #expect(power.bitWidth == 105)
@@ -22,19 +22,19 @@ import Testing
         #expect(abs(power.doubleValue / 3.7157429083410091685945089785856e31 - 1) < 1e-15)
         #expect((power + power) == power * 2)
         #expect((power + power).subtracting(power) == power)
-        #expect(BigUInt(3).subtracting(BigUInt(4)) == nil)
+        #expect(PasswordCount(3).subtracting(PasswordCount(4)) == nil)
         let (quotient, remainder) = power.quotientAndRemainder(dividingBy: 94)
         #expect(remainder == 0 && quotient * 94 == power)
-        #expect(BigUInt() < BigUInt(1) && BigUInt(UInt64.max) < b && !(b < b))
-        #expect(BigUInt().description == "0" && BigUInt().log2 == -.infinity && BigUInt().isZero)
-        #expect(BigUInt(words: [5, 0, 0]).words == [5])
-        #expect(BigUInt(exactly: -1) == nil)
+        #expect(PasswordCount() < PasswordCount(1) && PasswordCount(UInt64.max) < b && !(b < b))
+        #expect(PasswordCount().description == "0" && PasswordCount().log2 == -.infinity && PasswordCount().isZero)
+        #expect(PasswordCount(words: [5, 0, 0]).words == [5])
+        #expect(PasswordCount(exactly: -1) == nil)
     }
 
     @Test func log2IsAccurate() {
         for value: UInt64 in [1, 2, 3, 10, 94, 1000, 123_456_789, UInt64.max] {
             let expected = referenceLog2(Double(value))
-            #expect(abs(BigUInt(value).log2 - expected) < 1e-12, "\(value)")
+            #expect(abs(PasswordCount(value).log2 - expected) < 1e-12, "\(value)")
         }
     }
 
@@ -65,16 +65,16 @@ import Testing
 
     @Test func randomBelowIsInRangeAndCoversIt() {
         var random = SplitMix64(seed: 9)
-        let bound = BigUInt(words: [5, 3])   // 3 * 2^64 + 5
+        let bound = PasswordCount(words: [5, 3])   // 3 * 2^64 + 5
         var sawHigh = false, sawLow = false
         for _ in 0..<2000 {
-            let value = BigUInt.random(below: bound, using: &random)
+            let value = PasswordCount.random(below: bound, using: &random)
             #expect(value < bound)
             if value.words.count == 2 { sawHigh = true } else { sawLow = true }
         }
         #expect(sawHigh && sawLow)
         var counts = [Int](repeating: 0, count: 7)
-        for _ in 0..<7000 { counts[Int(BigUInt.random(below: BigUInt(7), using: &random).uint64Value ?? 99)] += 1 }
+        for _ in 0..<7000 { counts[Int(PasswordCount.random(below: PasswordCount(7), using: &random).uint64Value ?? 99)] += 1 }
         #expect(counts.allSatisfy { (850...1150).contains($0) })
     }
 

@@ -12,7 +12,7 @@
 /// print(count, count.bitWidth, count.log2)      // exact decimal, bits, entropy
 /// let tenth = count.quotientAndRemainder(dividingBy: 10).quotient
 /// ```
-public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByIntegerLiteral {
+public struct PasswordCount: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByIntegerLiteral {
     /// Little-endian 64-bit words with no zero word at the top; zero has no words.
     public private(set) var words: [UInt64]
 
@@ -22,11 +22,11 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
     /// The value of a `UInt64`.
     ///
     /// ```swift
-    /// let count = BigUInt(94) * BigUInt(94)
+    /// let count = PasswordCount(94)
     /// ```
     public init(_ value: UInt64) { words = value == 0 ? [] : [value] }
 
-    /// The value of an integer literal: `let one: BigUInt = 1`.
+    /// The value of an integer literal: `let one: PasswordCount = 1`.
     public init(integerLiteral value: UInt64) { self.init(value) }
 
     /// The value of a non-negative `Int`, or nil for a negative one.
@@ -44,7 +44,7 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
     /// Parses a decimal number (digits only); nil for anything else.
     public init?(_ text: String) {
         guard !text.isEmpty else { return nil }
-        var value = BigUInt()
+        var value = PasswordCount()
         for byte in text.utf8 {
             guard byte >= 0x30, byte <= 0x39 else { return nil }
             value.multiply(by: 10)
@@ -78,7 +78,7 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
     // MARK: Arithmetic
 
     /// Adds a machine word in place.
-    public mutating func add(_ value: UInt64) {
+    mutating func add(_ value: UInt64) {
         var carry = value
         var index = 0
         while carry != 0 {
@@ -91,7 +91,7 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
     }
 
     /// Multiplies in place by a machine word.
-    public mutating func multiply(by factor: UInt64) {
+    mutating func multiply(by factor: UInt64) {
         if factor == 0 { words.removeAll(); return }
         var carry: UInt64 = 0
         for index in words.indices {
@@ -108,14 +108,14 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
     /// ```swift
     /// let total = try generator.count(length: 8) + generator.count(length: 9)
     /// ```
-    public static func + (lhs: BigUInt, rhs: BigUInt) -> BigUInt {
+    static func + (lhs: PasswordCount, rhs: PasswordCount) -> PasswordCount {
         var result = lhs
         result += rhs
         return result
     }
 
     /// Adds `rhs` to `lhs`.
-    public static func += (lhs: inout BigUInt, rhs: BigUInt) {
+    static func += (lhs: inout PasswordCount, rhs: PasswordCount) {
         if lhs.words.count < rhs.words.count {
             lhs.words.append(contentsOf: repeatElement(0, count: rhs.words.count - lhs.words.count))
         }
@@ -134,17 +134,17 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
     /// The product with a `UInt64`.
     ///
     /// ```swift
-    /// let pairs = BigUInt(94) * 94   // 8836
+    /// let pairs = PasswordCount(94) * 94   // 8836
     /// ```
-    public static func * (lhs: BigUInt, rhs: UInt64) -> BigUInt {
+    static func * (lhs: PasswordCount, rhs: UInt64) -> PasswordCount {
         var result = lhs
         result.multiply(by: rhs)
         return result
     }
 
     /// The product.
-    public static func * (lhs: BigUInt, rhs: BigUInt) -> BigUInt {
-        if lhs.isZero || rhs.isZero { return BigUInt() }
+    static func * (lhs: PasswordCount, rhs: PasswordCount) -> PasswordCount {
+        if lhs.isZero || rhs.isZero { return PasswordCount() }
         var result = [UInt64](repeating: 0, count: lhs.words.count + rhs.words.count)
         for (i, a) in lhs.words.enumerated() {
             var carry: UInt64 = 0
@@ -157,14 +157,14 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
             }
             result[i + rhs.words.count] = carry
         }
-        return BigUInt(words: result)
+        return PasswordCount(words: result)
     }
 
     /// Multiplies `lhs` by `rhs`.
-    public static func *= (lhs: inout BigUInt, rhs: BigUInt) { lhs = lhs * rhs }
+    static func *= (lhs: inout PasswordCount, rhs: PasswordCount) { lhs = lhs * rhs }
 
     /// `self - other`, or nil when `other` is larger.
-    public func subtracting(_ other: BigUInt) -> BigUInt? {
+    func subtracting(_ other: PasswordCount) -> PasswordCount? {
         guard other <= self else { return nil }
         var result = words
         var borrow = false
@@ -176,11 +176,11 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
             result[index] = difference
             borrow = overflow1 || overflow2
         }
-        return BigUInt(words: result)
+        return PasswordCount(words: result)
     }
 
     /// Division by a non-zero machine word.
-    public func quotientAndRemainder(dividingBy divisor: UInt64) -> (quotient: BigUInt, remainder: UInt64) {
+    func quotientAndRemainder(dividingBy divisor: UInt64) -> (quotient: PasswordCount, remainder: UInt64) {
         precondition(divisor != 0, "division by zero")
         var quotient = [UInt64](repeating: 0, count: words.count)
         var remainder: UInt64 = 0
@@ -189,13 +189,13 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
             quotient[index] = q
             remainder = r
         }
-        return (BigUInt(words: quotient), remainder)
+        return (PasswordCount(words: quotient), remainder)
     }
 
     // MARK: Comparison
 
     /// Whether `lhs` is smaller than `rhs`.
-    public static func < (lhs: BigUInt, rhs: BigUInt) -> Bool {
+    public static func < (lhs: PasswordCount, rhs: PasswordCount) -> Bool {
         if lhs.words.count != rhs.words.count { return lhs.words.count < rhs.words.count }
         for index in lhs.words.indices.reversed() where lhs.words[index] != rhs.words[index] {
             return lhs.words[index] < rhs.words[index]
@@ -240,10 +240,10 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
     public var log2: Double {
         guard let top = words.last else { return -.infinity }
         // value = top-two-words * 2^(64 * (count - 2)), when there are two or more words.
-        if words.count == 1 { return BigUInt.log2(Double(top)) }
+        if words.count == 1 { return PasswordCount.log2(Double(top)) }
         let next = words[words.count - 2]
         let leading = Double(top) * 18_446_744_073_709_551_616.0 + Double(next)
-        return BigUInt.log2(leading) + Double((words.count - 2) * 64)
+        return PasswordCount.log2(leading) + Double((words.count - 2) * 64)
     }
 
     /// log2 of a positive finite `Double`, computed with the standard library alone:
@@ -272,7 +272,7 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
     /// A uniformly random value in `0 ..< bound`, by rejection on whole words: the top word
     /// is masked to the bound's bit width, so each try succeeds with probability above 1/2.
     /// There is no modulo bias. `bound` must not be zero.
-    public static func random<R: RandomNumberGenerator>(below bound: BigUInt, using generator: inout R) -> BigUInt {
+    static func random<R: RandomNumberGenerator>(below bound: PasswordCount, using generator: inout R) -> PasswordCount {
         precondition(!bound.isZero, "random(below:) needs a positive bound")
         let count = bound.words.count
         let topMask = UInt64.max >> UInt64(bound.words[count - 1].leadingZeroBitCount)
@@ -280,13 +280,8 @@ public struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible, 
         while true {
             for index in 0..<count { words[index] = generator.next() }
             words[count - 1] &= topMask
-            let candidate = BigUInt(words: words)
+            let candidate = PasswordCount(words: words)
             if candidate < bound { return candidate }
         }
     }
-}
-
-extension Double {
-    /// The nearest `Double` to a ``BigUInt``.
-    public init(_ value: BigUInt) { self = value.doubleValue }
 }
