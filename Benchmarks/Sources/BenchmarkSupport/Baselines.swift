@@ -8,9 +8,9 @@ public enum BaselineRule {
     /// Whether `policy` uses only what the baselines express.
     public static func isExpressible(_ policy: Policy) -> Bool {
         policy.forbidPatterns.isEmpty && policy.forbidContext.isEmpty && policy.maxConsecutive == nil
-            && !policy.allowOther && policy.classes.count <= 4
-            && policy.require.allSatisfy { if case .atLeast = $0 { true } else { false } }
-            && policy.require.count <= 1
+            && !policy.allowsOtherCharacters && policy.classes.count <= 4
+            && policy.requirements.allSatisfy { if case .atLeast = $0 { true } else { false } }
+            && policy.requirements.count <= 1
     }
 
     /// One anchored regular expression for the rule, in the syntax PCRE2 and ICU
@@ -26,7 +26,7 @@ public enum BaselineRule {
         if !compiled.forbiddenTrailing.isEmpty { pattern += "(?!.*\(bracket(compiled.forbiddenTrailing))\\z)" }
         let upper = policy.length.max.map(String.init) ?? ""
         pattern += "(?=\(bracket(compiled.classUnion)){\(policy.length.min),\(upper)}\\z)"
-        for requirement in policy.require {
+        for requirement in policy.requirements {
             guard case .atLeast(let k, let names) = requirement else { continue }
             let indices = (names ?? policy.classes.map(\.name)).compactMap { name in policy.classes.firstIndex { $0.name == name } }
             let alternatives = combinations(of: indices, choosing: k).map { combination in
@@ -71,7 +71,7 @@ public enum BaselineRule {
         }
         rule.min_length = policy.length.min
         rule.max_length = policy.length.max ?? Int.max
-        for requirement in policy.require {
+        for requirement in policy.requirements {
             guard case .atLeast(let k, let names) = requirement else { continue }
             for name in names ?? policy.classes.map(\.name) {
                 if let index = policy.classes.firstIndex(where: { $0.name == name }) { rule.required_mask |= UInt8(1) << UInt8(index) }
