@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "swift-password-policy",
+    // Synchronization's Mutex sets the floor on Apple platforms; Linux needs glibc's getrandom.
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
     products: [
         .library(name: "PasswordPolicy", targets: ["PasswordPolicy"]),
         .executable(name: "pwpolicy", targets: ["pwpolicy"]),
