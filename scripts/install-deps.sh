@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Installs what the package needs to build on Debian/Ubuntu: PCRE2's headers (libpcre2-dev)
-# and pkg-config. Does nothing when they are already there.
+# Installs what the package needs to build and test on Debian/Ubuntu: PCRE2's headers
+# (libpcre2-dev), pkg-config, and python3 (the structure check and the preset scripts).
+# Does nothing when they are already there.
 set -euo pipefail
-if pkg-config --exists libpcre2-8 2>/dev/null; then
+missing=()
+pkg-config --exists libpcre2-8 2>/dev/null || missing+=(libpcre2-dev pkg-config)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "libpcre2-8 not found: install PCRE2's development files (brew install pcre2, dnf install pcre2-devel, ...)" >&2
+  echo "missing: ${missing[*]}: install PCRE2's development files (brew install pcre2, dnf install pcre2-devel, ...) and python3" >&2
   exit 1
 fi
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-echo "installing libpcre2-dev and pkg-config..." >&2
+echo "installing ${missing[*]}..." >&2
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libpcre2-dev pkg-config >/dev/null
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
