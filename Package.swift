@@ -16,7 +16,11 @@ let package = Package(
     ],
     targets: [
         // A thin C module over the system's PCRE2 (8-bit code units). Nothing but
-        // Sources/PasswordPolicy/PCRE2 calls into it.
+        // Sources/PasswordPolicy/PCRE2 imports it (scripts/check-structure.py checks).
+        //
+        // Sources/PasswordPolicy is layered; each folder uses only those before it:
+        // Support <- JSON <- Model <- PCRE2 <- Compiled <- Validation, Generation
+        //   <- Lint, Explain, Intersection, Interop <- Presets
         .systemLibrary(
             name: "CPCRE2",
             pkgConfig: "libpcre2-8",
