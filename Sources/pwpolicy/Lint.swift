@@ -76,7 +76,7 @@ struct LintCommand: ParsableCommand {
         case nil:
             return
         }
-        for (length, count) in report.countsByLength {
+        for (length, count) in report.countsByLength.map({ ($0.length, $0.count) }) {
             try output.write("\(file): length \(length): \(count) passwords (\(formatBits(count.log2)) bits)\n")
         }
     }

@@ -14,7 +14,8 @@ import Testing
             #expect(report.satisfiability == .satisfiable(shortest: preset.length.min), "\(preset.id)")
             // Preset alphabets are printable ASCII, so accepted and drawable counts agree.
             let generator = try PasswordGenerator(CompiledPolicy(preset))
-            let (length, count) = try #require(report.countsByLength.first)
+            let first = try #require(report.countsByLength.first)
+            let (length, count) = (first.length, first.count)
             #expect(length == preset.length.min)
             #expect(count == (try generator.count(length: length)))
             #expect(report.countsByLength.count == min(PolicyLintReport.countedLengths, (preset.length.max ?? .max) - preset.length.min + 1))
@@ -41,7 +42,7 @@ import Testing
         let compiled = try CompiledPolicy(policy)
         let report = compiled.lintReport()
         let alphabet = Array("xy12")
-        for (length, count) in report.countsByLength {
+        for (length, count) in report.countsByLength.map({ ($0.length, $0.count) }) {
             var all: [String] = [""]
             for _ in 0..<length { all = all.flatMap { prefix in alphabet.map { prefix + String($0) } } }
             #expect(count == PasswordCount(UInt64(all.filter { compiled.isValid($0) }.count)), "length \(length)")

@@ -24,11 +24,10 @@ public struct GenerationOptions: Sendable, Hashable {
     /// How to sample; tests force one path or the other.
     var strategy: Strategy = .automatic
 
-    /// Which characters the counting alphabet holds. Lint counts over every character the
-    /// policy accepts (``Scope/everyAccepted``) to decide whether any password exists at
-    /// all; generation uses the drawable ones.
-    var scope: Scope = .drawable
-
+    /// Which characters the counting alphabet holds (see
+    /// ``PasswordGenerator/countingAlphabet(_:options:scope:)``). Lint counts over every
+    /// character the policy accepts (``Scope/everyAccepted``) to decide whether any password
+    /// exists at all; generation uses the drawable ones.
     enum Scope: Sendable, Hashable {
         /// Characters a person can type and see (``GenerationOptions/ascii`` narrows further).
         case drawable

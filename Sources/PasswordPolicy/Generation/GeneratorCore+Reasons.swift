@@ -23,6 +23,10 @@ extension GeneratorCore {
         if let run = rules.maxConsecutive, alphabet.count == 1, lengths.lowerBound > run {
             return "only one character is left to draw and maxConsecutive allows it at most \(run) times in a row"
         }
+        if let accepted = automaton.acceptedLengths(alphabet: alphabet), accepted.first(from: lengths.lowerBound) == nil,
+           let longest = accepted.last(below: lengths.lowerBound) {
+            return "the rules allow no password longer than \(longest) \(Messages.characters(longest)) with the characters left to draw, so there is no compliant password \(what)"
+        }
         var message = "no password \(what) meets every rule at once (requirements, per-class limits, forbidLeading, forbidTrailing, maxConsecutive) with the characters left to draw"
         let policy = compiled.policy
         let possible = (policy.length.min...Swift.max(policy.length.min, preparedLength)).filter { $0 <= preparedLength }.filter { !Limbs.isZeroWords(lengthCounts[$0]) }

@@ -91,10 +91,32 @@ public struct PasswordGenerator: Sendable {
     /// ```
     public init(_ compiled: CompiledPolicy, options: GenerationOptions = GenerationOptions(), preparing lengths: ClosedRange<Int>? = nil) throws(GenerationError) {
         let policy = compiled.policy
+        let alphabet = try PasswordGenerator.countingAlphabet(compiled, options: options, scope: .drawable)
+        if policy.length.min > PasswordGenerator.maximumLength {
+            throw .lengthUnsupported(requested: policy.length.min, maximum: PasswordGenerator.maximumLength)
+        }
+        let policyMax = Swift.min(policy.length.max ?? Int.max, PasswordGenerator.maximumLength)
+        var prepared = Swift.min(policyMax, Swift.max(policy.length.min, 64))
+        if let lengths { prepared = Swift.max(prepared, Swift.min(lengths.upperBound, policyMax)) }
+        core = try GeneratorCore(compiled: compiled, options: options, alphabet: alphabet, preparedLength: prepared)
+
+        let anyPrepared = (policy.length.min...prepared).contains { !Limbs.isZeroWords(core.lengthCounts[$0]) }
+        if !anyPrepared, prepared >= policyMax {
+            throw .unsatisfiable(reason: core.reason(noPasswordIn: policy.length.min...prepared))
+        }
+    }
+
+    /// The alphabet exact counting works over for `scope`, split into atoms, after the checks
+    /// that it is not empty and that no required class lost every character.
+    ///
+    /// Generation counts over the drawable characters (``GenerationOptions/Scope/drawable``);
+    /// lint builds its counting automaton over every accepted one
+    /// (``GenerationOptions/Scope/everyAccepted``) from this same alphabet.
+    static func countingAlphabet(_ compiled: CompiledPolicy, options: GenerationOptions, scope: GenerationOptions.Scope) throws(GenerationError) -> GenerationAlphabet {
         let printable: ScalarSet
-        switch options.scope {
+        switch scope {
         case .everyAccepted:
-            printable = policy.allowsOtherCharacters ? ScalarSet(ranges: [0...0xD7FF, 0xE000...0x10FFFF]) : compiled.classUnion
+            printable = compiled.policy.allowsOtherCharacters ? ScalarSet(ranges: [0...0xD7FF, 0xE000...0x10FFFF]) : compiled.classUnion
         case .drawable:
             printable = options.ascii
                 ? compiled.classUnion.intersection(DrawableCharacters.printableASCII)
@@ -109,23 +131,11 @@ public struct PasswordGenerator: Sendable {
             throw .emptyAlphabet(reason: "the policy allows no character a person can type and see")
         }
         try PasswordGenerator.checkRequiredClasses(compiled, options: options, members: members)
-        if policy.length.min > PasswordGenerator.maximumLength {
-            throw .lengthUnsupported(requested: policy.length.min, maximum: PasswordGenerator.maximumLength)
-        }
         let rules = GenerationRules(compiled)
-        let alphabet = GenerationAlphabet(
+        return GenerationAlphabet(
             members: members, table: compiled.table,
             boundaries: compiled.classMembers + [compiled.forbiddenLeading, compiled.forbiddenTrailing],
             tracked: rules.trackedMask)
-        let policyMax = Swift.min(policy.length.max ?? Int.max, PasswordGenerator.maximumLength)
-        var prepared = Swift.min(policyMax, Swift.max(policy.length.min, 64))
-        if let lengths { prepared = Swift.max(prepared, Swift.min(lengths.upperBound, policyMax)) }
-        core = try GeneratorCore(compiled: compiled, options: options, alphabet: alphabet, preparedLength: prepared)
-
-        let anyPrepared = (policy.length.min...prepared).contains { !Limbs.isZeroWords(core.lengthCounts[$0]) }
-        if !anyPrepared, prepared >= policyMax {
-            throw .unsatisfiable(reason: core.reason(noPasswordIn: policy.length.min...prepared))
-        }
     }
 
     // MARK: Counting

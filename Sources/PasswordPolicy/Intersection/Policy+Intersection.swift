@@ -156,10 +156,11 @@ extension Policy {
         } catch {
             throw PolicyError.emptyIntersection(ids, error.problems.map(\.description))
         }
-        // Contradictions among the accumulated rules, then exact counting (lint's analysis):
-        // an intersection that no password satisfies is an error, with the reason.
+        // Contradictions among the accumulated rules, then lint's verdict (reachability over
+        // the exact counting automaton, for every allowed length): an intersection that no
+        // password satisfies is an error, with the reason.
         reasons = compiledResult.contradictions().map(\.description)
-        if reasons.isEmpty, case .unsatisfiable(let reason)? = compiledResult.lintReport().satisfiability {
+        if reasons.isEmpty, case .unsatisfiable(let reason) = compiledResult.satisfiability() {
             reasons = [reason]
         }
         guard reasons.isEmpty else { throw PolicyError.emptyIntersection(ids, reasons) }

@@ -11,9 +11,10 @@
 /// ```
 ///
 /// The contradictions found are proofs, never guesses: a problem reported here means no
-/// password can satisfy the policy (or the rule named is dead). Beyond them, exact counting
-/// decides whether any password exists (see ``PolicyLintReport``, which also carries
-/// warnings and the counts per length). `forbidPatterns` are not analysed for emptiness; a
+/// password can satisfy the policy (or the rule named is dead). Beyond them, reachability
+/// over the exact counting automaton decides whether any password exists, at any length the
+/// policy allows (see ``PolicyLintReport``, which also carries warnings and the counts per
+/// length). `forbidPatterns` are not analysed for emptiness; a
 /// pattern that matches every password is not detected.
 extension Policy {
     /// Every problem in the bytes of a policy file. Empty when the file is a policy that

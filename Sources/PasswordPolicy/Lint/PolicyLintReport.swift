@@ -1,19 +1,22 @@
 /// Everything `lint` finds in one policy: errors, warnings, and whether any password can
-/// satisfy it at all, decided by exact counting.
+/// satisfy it at all, decided exactly.
 ///
 /// ```swift
 /// let report = Policy.lintReport(json: Array(fileText.utf8))
 /// for problem in report.errors { print("error:", problem) }
 /// for warning in report.warnings { print("warning:", warning) }
 /// if case .unsatisfiable(let reason) = report.satisfiability { print(reason) }
-/// for (length, count) in report.countsByLength { print(length, count) }   // --verbose
+/// for entry in report.countsByLength { print(entry.length, entry.count) }   // --verbose
 /// ```
 ///
-/// The satisfiability verdict counts, for each length, the passwords made of characters the
-/// policy accepts that satisfy its character rules (classes, requirements, leading and
-/// trailing rules, runs): the same exact counting the generator uses, over every accepted
-/// character instead of the drawable ones. `forbidPatterns` and `forbidContext` are not
-/// counted, so a policy is reported satisfiable even if a pattern forbids everything.
+/// The satisfiability verdict concerns the passwords made of characters the policy accepts
+/// that satisfy its character rules (classes, requirements, leading and trailing rules,
+/// runs), over the automaton the generator counts with (every accepted character instead
+/// of the drawable ones). Its states are finite (counters stop at their bounds), so which
+/// lengths admit a password is a reachability question on them, decided for the whole
+/// length range, with or without `length.max`. The counts per length are that automaton's
+/// exact counts. `forbidPatterns` and `forbidContext` are not analysed, so a policy is
+/// reported satisfiable even if a pattern forbids everything.
 public struct PolicyLintReport: Sendable {
     /// Problems that make the policy unusable: it does not decode or compile, its rules
     /// contradict each other, or no password satisfies it.
@@ -24,7 +27,21 @@ public struct PolicyLintReport: Sendable {
     public var satisfiability: Satisfiability?
     /// The exact number of accepted passwords of each length in the policy's range (at
     /// most the first ``PolicyLintReport/countedLengths`` lengths), for `lint --verbose`.
-    public var countsByLength: [(length: Int, count: PasswordCount)]
+    public var countsByLength: [LengthCount]
+
+    /// How many accepted passwords have one length.
+    public struct LengthCount: Sendable, Hashable {
+        /// The length, in Unicode scalars.
+        public var length: Int
+        /// The exact number of accepted passwords of that length.
+        public var count: PasswordCount
+
+        /// A count for one length.
+        public init(length: Int, count: PasswordCount) {
+            self.length = length
+            self.count = count
+        }
+    }
 
     /// How many lengths, from `length.min`, are counted.
     public static let countedLengths = 64
@@ -35,8 +52,9 @@ public struct PolicyLintReport: Sendable {
         case satisfiable(shortest: Int)
         /// None does, for this reason.
         case unsatisfiable(reason: String)
-        /// Counting could not decide (too many counting states, or lengths beyond what is
-        /// counted), for this reason.
+        /// Not decided, for this reason: only when the rules combine into more counting
+        /// states than the generator's limit (``GenerationError/tooComplex(states:limit:)``),
+        /// or, for a pathological automaton, into walks longer than the analysis follows.
         case undecided(reason: String)
     }
 
@@ -78,40 +96,83 @@ extension CompiledPolicy {
         return PolicyLintReport(errors: errors, warnings: warnings, satisfiability: satisfiability, countsByLength: counts)
     }
 
-    /// Exact counts of accepted passwords per length, and the verdict they give.
-    private func countAcceptedPasswords() -> (PolicyLintReport.Satisfiability, [(length: Int, count: PasswordCount)]) {
-        var options = GenerationOptions()
-        options.scope = .everyAccepted
-        let range = policy.length
-        let last = min(range.max ?? Int.max, range.min + PolicyLintReport.countedLengths - 1, PasswordGenerator.maximumLength)
-        guard range.min <= last else {
-            return (.undecided(reason: "lengths from \(range.min) are beyond what is counted (\(PasswordGenerator.maximumLength))"), [])
-        }
-        let generator: PasswordGenerator
+    /// Whether any password satisfies the character rules, without the counts: the verdict
+    /// of ``lintReport()`` (``Policy/intersection(compiled:)`` uses it to decide emptiness).
+    func satisfiability() -> PolicyLintReport.Satisfiability {
         do {
-            generator = try PasswordGenerator(self, options: options, preparing: range.min...last)
+            let (alphabet, automaton) = try countingAutomaton()
+            return satisfiability(alphabet: alphabet, automaton: automaton)
         } catch {
-            switch error.kind {
-            case .unsatisfiable(let reason), .emptyAlphabet(let reason):
-                return (.unsatisfiable(reason: reason), [])
-            case .classEmptied(let names, let requirement, _):
-                return (.unsatisfiable(reason: "\(requirement) needs \(Messages.list(names)), which \(names.count == 1 ? "has" : "have") no character"), [])
-            default:
-                return (.undecided(reason: error.description), [])
+            return CompiledPolicy.verdict(error)
+        }
+    }
+
+    /// The automaton exact counting walks, over every character the policy accepts.
+    private func countingAutomaton() throws(GenerationError) -> (GenerationAlphabet, GenerationAutomaton) {
+        let alphabet = try PasswordGenerator.countingAlphabet(self, options: GenerationOptions(), scope: .everyAccepted)
+        return (alphabet, try GenerationAutomaton(alphabet: alphabet, rules: GenerationRules(self)))
+    }
+
+    /// The verdict when the counting automaton cannot be built.
+    private static func verdict(_ error: GenerationError) -> PolicyLintReport.Satisfiability {
+        switch error.kind {
+        case .unsatisfiable(let reason), .emptyAlphabet(let reason):
+            return .unsatisfiable(reason: reason)
+        case .classEmptied(let names, let requirement, _):
+            return .unsatisfiable(reason: "\(requirement) needs \(Messages.list(names)), which \(names.count == 1 ? "has" : "have") no character")
+        default:
+            return .undecided(reason: "\(error.description), so whether any password exists is not decided")
+        }
+    }
+
+    /// The verdict, decided exactly for the policy's whole length range (bounded or not) by
+    /// reachability over the automaton's states (``GenerationAutomaton/acceptedLengths(alphabet:)``).
+    private func satisfiability(alphabet: GenerationAlphabet, automaton: GenerationAutomaton) -> PolicyLintReport.Satisfiability {
+        let range = policy.length
+        guard let lengths = automaton.acceptedLengths(alphabet: alphabet) else {
+            return .undecided(reason: "the rules' \(automaton.stateCount) counting states form walks too long to follow, so whether any password exists is not decided")
+        }
+        if let shortest = lengths.first(from: range.min, through: range.max) { return .satisfiable(shortest: shortest) }
+        guard let max = range.max else {
+            guard let longest = lengths.last(below: range.min) else {
+                return .unsatisfiable(reason: "no password of any length meets the character rules")
             }
+            return .unsatisfiable(reason: "no length from \(range.min) up admits a password, since the character rules allow no password longer than \(longest) \(Messages.characters(longest))")
         }
-        var counts: [(length: Int, count: PasswordCount)] = []
-        var shortest: Int?
-        for length in range.min...last {
-            guard let count = try? generator.count(length: length) else { break }
-            counts.append((length, count))
-            if shortest == nil, !count.isZero { shortest = length }
+        let span = range.min == max ? "length \(max) admits no password" : "no length from \(range.min) to \(max) admits a password"
+        // Beyond `max` the automaton leaves out the rules that cannot bind up to `max` (class
+        // maximums and runs not below it): its longer lengths are exact only without those.
+        let longer = max == Int.max ? nil : lengths.first(from: max + 1)
+        let exactBeyond = counts.allSatisfy { $0.max == Int.max || $0.max < max } && policy.maxConsecutive.map { $0 < max } ?? true
+        switch (lengths.last(below: range.min), longer) {
+        case (nil, nil): return .unsatisfiable(reason: "no password of any length meets the character rules")
+        case (let shorter?, nil): return .unsatisfiable(reason: "\(span); the longest length that does is \(shorter)")
+        case (nil, let longer?) where exactBeyond: return .unsatisfiable(reason: "\(span); the shortest length that does is \(longer)")
+        case (let shorter?, _?) where !exactBeyond: return .unsatisfiable(reason: "\(span); the nearest shorter length that does is \(shorter)")
+        case (let shorter?, let longer?): return .unsatisfiable(reason: "\(span); the nearest lengths that do are \(shorter) and \(longer)")
+        case (nil, _?): return .unsatisfiable(reason: span)
         }
-        if let shortest { return (.satisfiable(shortest: shortest), counts) }
-        if let max = range.max, last >= max {
-            return (.unsatisfiable(reason: "no length from \(range.min) to \(max) admits a password"), counts)
+    }
+
+    /// The verdict, and the exact counts of accepted passwords for the first lengths of the range.
+    private func countAcceptedPasswords() -> (PolicyLintReport.Satisfiability, [PolicyLintReport.LengthCount]) {
+        let alphabet: GenerationAlphabet
+        let automaton: GenerationAutomaton
+        do {
+            (alphabet, automaton) = try countingAutomaton()
+        } catch {
+            return (CompiledPolicy.verdict(error), [])
         }
-        return (.undecided(reason: "no password of length \(range.min) to \(last); longer lengths were not counted"), counts)
+        let verdict = satisfiability(alphabet: alphabet, automaton: automaton)
+        let range = policy.length
+        guard range.min <= PasswordGenerator.maximumLength else { return (verdict, []) }
+        let last = min(range.max ?? Int.max, range.min + PolicyLintReport.countedLengths - 1, PasswordGenerator.maximumLength)
+        guard range.min <= last else { return (verdict, []) }
+        let table = CountTable(automaton: automaton, alphabet: alphabet, rowCount: last)
+        let counts = (range.min...last).map { length in
+            PolicyLintReport.LengthCount(length: length, count: PasswordCount(words: table.count(length: length, automaton: automaton, alphabet: alphabet)))
+        }
+        return (verdict, counts)
     }
 
     /// Rules that can never apply, and classes whose overlap makes a requirement weaker
