@@ -7,6 +7,7 @@ extension Presets {
     /// Each vendor folder of policies/ and its files, as `path\ntext` records.
     static let embeddedVendors: [(vendor: String, files: String)] = [
         ("alibabacloud", vendor_alibabacloud),
+        ("aws", vendor_aws),
         ("azure", vendor_azure),
         ("huaweicloud", vendor_huaweicloud),
         ("mssql", vendor_mssql),
