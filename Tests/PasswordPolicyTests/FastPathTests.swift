@@ -5,14 +5,10 @@ import Testing
 /// full violation scan, which shares none of their code: on every password they must
 /// agree that it is valid exactly when the full scan finds no violation.
 @Suite struct FastPathTests {
-    /// Policies that exercise every branch of the fast path: runs, allowOther, trailing,
-    /// non-ASCII classes, per-class counts, no maximum, a maximum under 8.
-    static let policies: [Policy] = {
-        var policies = Presets.all
-        if let both = try? Policy.intersection([Presets.policy(id: "tencentcloud.redis"), Presets.policy(id: "huaweicloud.dcs")].compactMap { $0 }) {
-            policies.append(both)
-        }
-        policies.append(Policy(
+    /// Hand-written policies for the branches the presets may miss: runs, allowOther,
+    /// trailing, non-ASCII classes, per-class counts, no maximum, a maximum under 8.
+    static let handwritten: [Policy] = [
+        Policy(
             id: "test.runs", length: LengthRange(min: 8, max: 16),
             classes: [
                 CharacterClass(name: "lower", .set("a-z")), CharacterClass(name: "upper", .set("A-Z")),
@@ -20,27 +16,49 @@ import Testing
             ],
             requirements: [.atLeast(3, of: nil)],
             forbidLeading: "/", forbidTrailing: ".", maxConsecutive: 2
-        ))
-        policies.append(Policy(
+        ),
+        Policy(
             id: "test.unicode", length: LengthRange(min: 4, max: nil),
             classes: [CharacterClass(name: "letters", .set("\\p{L}")), CharacterClass(name: "digits", .set("\\d"))],
             allowsOtherCharacters: true,
             requirements: [.count(class: "letters", min: 2, max: 10)],
             maxConsecutive: 3
-        ))
-        policies.append(Policy(
+        ),
+        Policy(
             id: "test.han", length: LengthRange(min: 2, max: 6),
             classes: [CharacterClass(name: "han", .set("\\p{Han}")), CharacterClass(name: "digits", .set("0-9"))],
             requirements: [.atLeast(2, of: nil)],
             forbidLeading: "0"
-        ))
-        policies.append(Policy(
+        ),
+        Policy(
             id: "test.empty", length: LengthRange(min: 0, max: 3),
             classes: [CharacterClass(name: "digits", .set("0-9"))],
             isOptional: true
-        ))
-        return policies
-    }()
+        ),
+    ]
+
+    struct MissingPreset: Error, CustomStringConvertible {
+        var id: String
+        var description: String { "no preset \(id)" }
+    }
+
+    /// The presets, the intersection of two of them, and the hand-written policies. A
+    /// preset that is missing or an intersection that fails is an error, never dropped:
+    /// the tests built on this list fail instead of checking fewer policies.
+    static func policies() throws -> [Policy] { try built.get() }
+
+    private static let built = Result { () throws -> [Policy] in
+        let parts = try ["tencentcloud.redis", "huaweicloud.dcs"].map { id in
+            guard let preset = Presets.policy(id: id) else { throw MissingPreset(id: id) }
+            return preset
+        }
+        return Presets.all + [try Policy.intersection(parts)] + handwritten
+    }
+
+    /// One of the hand-written policies, by id.
+    static func handwrittenPolicy(_ id: String) throws -> Policy {
+        try #require(handwritten.first { $0.id == id }, "no hand-written policy \(id)")
+    }
 
     /// Pieces passwords are made of: printable ASCII, multi-byte scalars, and bytes that
     /// are not UTF-8 (for the byte API only).
@@ -77,9 +95,16 @@ import Testing
         return bytes
     }
 
-    @Test(arguments: FastPathTests.policies.map(\.id))
+    @Test func everyPolicyIsBuiltAndCompiles() throws {
+        let policies = try FastPathTests.policies()
+        #expect(policies.count == Presets.all.count + 1 + FastPathTests.handwritten.count)
+        #expect(Set(policies.map(\.id)).count == policies.count, "ids are unique")
+        for policy in policies { _ = try CompiledPolicy(policy) }
+    }
+
+    @Test(arguments: try FastPathTests.policies().map(\.id))
     func yesOrNoAgreesWithTheFullScan(id: String) throws {
-        let policy = try #require(FastPathTests.policies.first { $0.id == id })
+        let policy = try #require(FastPathTests.policies().first { $0.id == id })
         let compiled = try CompiledPolicy(policy)
         var generator = Generator(state: 0x5EED ^ UInt64(policy.id.utf8.count))
         var valid = 0
@@ -119,7 +144,7 @@ import Testing
         // Lengths 0 to 40 of a repeated valid pattern, ASCII and multi-byte, on both sides
         // of the 8-byte word boundary and of 4 * length.max.
         let cvm = try CompiledPolicy(#require(Presets.policy(id: "tencentcloud.cvm.linux")))
-        let han = try CompiledPolicy(#require(FastPathTests.policies.first { $0.id == "test.han" }))
+        let han = try CompiledPolicy(FastPathTests.handwrittenPolicy("test.han"))
         for length in 0...40 {
             let ascii = String(Array("aB3!cD4@eF5#gH6$iJ7%kL8^mN9&oP0*qR1(sT2)uV3".prefix(length)))
             #expect(cvm.isValid(ascii) == (8...16).contains(length), "length \(length)")
@@ -137,7 +162,7 @@ import Testing
         #expect(!cvm.isValid(utf8: Array(huge.utf8)))
         #expect(cvm.validate(huge).map(\.code) == [.lengthLong])
         // Without a maximum the whole password is read, once.
-        let open = try CompiledPolicy(#require(FastPathTests.policies.first { $0.id == "test.unicode" }))
+        let open = try CompiledPolicy(FastPathTests.handwrittenPolicy("test.unicode"))
         let letters = String(repeating: "ab1", count: 1 << 18)
         #expect(!open.isValid(letters))   // far more than 10 letters
         #expect(open.validate(letters).map(\.code) == [.classTooMany])
@@ -148,7 +173,7 @@ import Testing
 
     @Test func multiByteWithinTheByteBudget() throws {
         // 6 scalars of 3 bytes each: 18 bytes, over length.max but within 4 * length.max.
-        let han = try CompiledPolicy(#require(FastPathTests.policies.first { $0.id == "test.han" }))
+        let han = try CompiledPolicy(FastPathTests.handwrittenPolicy("test.han"))
         #expect(han.isValid("中文字1汉语"))
         #expect(!han.isValid("中文字1汉语文"))
         #expect(han.validate("中文字1汉语文").map(\.code) == [.lengthLong])
