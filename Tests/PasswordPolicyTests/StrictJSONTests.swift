@@ -303,12 +303,8 @@ import Testing
     }
 
     /// RFC 8259 §8.3: names are compared code unit by code unit, so U+00E9 and U+0065
-    /// U+0301 are two different names and the object below has unique names.
-    ///
-    /// KNOWN BUG (Sources/PasswordPolicy/JSON/StrictJSON.swift, `object`): the reader
-    /// tracks seen keys in a `Set<String>`, and Swift's `String ==` is canonical
-    /// equivalence, so this valid document is refused as "duplicate key". Expected: an
-    /// object with two members whose keys have scalars [E9] and [65, 301].
+    /// U+0301 are two different names and the object below has unique names. (Swift's
+    /// `String ==` is canonical equivalence; the reader compares the UTF-8 of names.)
     @Test func canonicallyEquivalentKeysAreDistinctNames() throws {
         let members = try S.members(S.value(#"{"\u00e9":1,"e\u0301":2}"#))
         #expect(members.map { $0.0.unicodeScalars.map(\.value) } == [[0xE9], [0x65, 0x301]])

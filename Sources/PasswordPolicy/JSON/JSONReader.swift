@@ -27,24 +27,24 @@ struct JSONObjectReader {
     }
 
     /// Whether the object has `key` (with any value, null included).
-    func contains(_ key: String) -> Bool { members.contains { $0.0 == key } }
+    func contains(_ key: String) -> Bool { members.contains { $0.0.utf8.elementsEqual(key.utf8) } }
 
     /// The value of `key`, or nil when absent or null (absent and null mean the same for optional keys).
     func value(_ key: String) -> JSONValue? {
-        guard let value = members.first(where: { $0.0 == key })?.1, value != .null else { return nil }
+        guard let value = members.first(where: { $0.0.utf8.elementsEqual(key.utf8) })?.1, value != .null else { return nil }
         return value
     }
 
     /// Throws for the first key outside `known`: a misspelt key must not be silently ignored.
     func rejectUnknownKeys(_ known: [String]) throws(JSONReadError) {
-        for (key, _) in members where !known.contains(key) {
+        for (key, _) in members where !known.contains(where: { $0.utf8.elementsEqual(key.utf8) }) {
             throw JSONReadError(keyPath: path.key(key), message: "unknown key \"\(key)\"; known keys: \(known.sorted().joined(separator: ", "))")
         }
     }
 
     /// The value of a required key; a missing or null one is an error.
     func required(_ key: String, expected: String) throws(JSONReadError) -> JSONValue {
-        guard let member = members.first(where: { $0.0 == key }) else {
+        guard let member = members.first(where: { $0.0.utf8.elementsEqual(key.utf8) }) else {
             throw JSONReadError(keyPath: path.key(key), message: "missing required key \"\(key)\"")
         }
         if member.1 == .null { throw JSONReadError(keyPath: path.key(key), message: "expected \(expected), found null") }

@@ -136,13 +136,15 @@ struct StrictJSON {
         skipWhitespace()
         var members: [(String, JSONValue)] = []
         if current == UInt8(ascii: "}") { index += 1; return .object(members) }
-        var seen = Set<String>()
+        // Names compare code point by code point (RFC 8259 §8.3), not as canonically
+        // equivalent Swift strings: "\u00e9" and "e\u0301" are two names.
+        var seen = Set<[UInt8]>()
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw error("expected a key in double quotes", path) }
             let keyStart = index
             let key = try string(path: path)
-            guard seen.insert(key).inserted else {
+            guard seen.insert(Array(key.utf8)).inserted else {
                 index = keyStart
                 throw error("duplicate key \"\(key)\"", path.key(key))
             }
