@@ -23,21 +23,36 @@ import Testing
 
     // MARK: The files and the embedded copies
 
+    /// Every file under policies/<vendor>/, as its path relative to policies/.
+    static func presetFiles() throws -> [String] {
+        let root = Self.policiesDirectory.path
+        var files: [String] = []
+        for vendor in try FileManager.default.contentsOfDirectory(atPath: root).sorted() {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root + "/" + vendor, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            for name in try FileManager.default.contentsOfDirectory(atPath: root + "/" + vendor) where name.hasSuffix(".json") {
+                files.append(vendor + "/" + name)
+            }
+        }
+        return files.sorted()
+    }
+
     @Test func embeddedPresetsEqualTheFiles() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.policiesDirectory.path)
-            .filter { $0.hasSuffix(".json") }.sorted()
-        #expect(names == Self.ids.map { $0 + ".json" })
-        #expect(Presets.embedded.map(\.file).sorted() == names, "run python3 scripts/embed-presets.py")
-        #expect(Presets.ids == Self.ids)
-        #expect(Presets.all.count == Presets.embedded.count, "every embedded preset decodes")
-        for name in names {
-            let data = try Data(contentsOf: Self.policiesDirectory.appendingPathComponent(name))
+        let files = try Self.presetFiles()
+        let seedFiles = Self.ids.map { id in Presets.vendor(of: id) + "/" + id.dropFirst(Presets.vendor(of: id).count + 1) + ".json" }
+        #expect(Set(seedFiles).isSubset(of: Set(files)), "the six seed presets are files")
+        #expect(Presets.embedded.map(\.file).sorted() == files, "run python3 scripts/embed-presets.py")
+        #expect(Presets.all.count == files.count, "every embedded preset decodes, and ids are unique")
+        for file in files {
+            let data = try Data(contentsOf: Self.policiesDirectory.appendingPathComponent(file))
             let text = try #require(String(data: data, encoding: .utf8))
-            let embedded = try #require(Presets.embedded.first { $0.file == name }, "\(name) is embedded")
-            #expect(embedded.json == text, "\(name): the embedded text differs from the file; run python3 scripts/embed-presets.py")
+            let embedded = try #require(Presets.embedded.first { $0.file == file }, "\(file) is embedded")
+            #expect(embedded.json == text, "\(file): the embedded text differs from the file; run python3 scripts/embed-presets.py")
             let fromFile = try Policy(json: Array(data))
-            #expect(name == fromFile.id + ".json", "the file is named after its id")
-            #expect(Presets.policy(id: fromFile.id) == fromFile, "\(name): the embedded preset decodes to the file's value")
+            let vendor = Presets.vendor(of: fromFile.id)
+            #expect(file == vendor + "/" + fromFile.id.dropFirst(vendor.count + 1) + ".json", "\(file) is named after its id \(fromFile.id)")
+            #expect(Presets.policy(id: fromFile.id) == fromFile, "\(file): the embedded preset decodes to the file's value")
+            #expect(text.hasSuffix("}\n") && !text.contains("\t"), "\(file): spaces, one final newline")
         }
     }
 
@@ -49,9 +64,6 @@ import Testing
         #expect(!(policy.source ?? "").isEmpty)
         #expect(!policy.notes.isEmpty)
         #expect(try Policy(json: policy.jsonString()) == policy, "encoding and decoding again gives the same value")
-        let raw = try String(contentsOf: Self.policiesDirectory.appendingPathComponent(id + ".json"), encoding: .utf8)
-        #expect(raw.hasSuffix("}\n"), "the file ends with one newline")
-        #expect(!raw.contains("\t"), "indented with spaces")
     }
 
     /// The rules exactly as issue 3 states them (lengths, class charsets, `atLeast`, leading

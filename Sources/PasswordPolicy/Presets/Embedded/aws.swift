@@ -75,8 +75,16 @@ aws/aurora.mysql.json
   "allowOther": true,
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digits", "specials"] } ],
   "forbidPatterns": [
-    { "pattern": "admin", "code": "aws.directoryservice.contains-admin", "message": "The password must not include the word admin." },
-    { "pattern": "[\\n\\r\\x{85}\\x{2028}\\x{2029}]", "code": "aws.directoryservice.line-break", "message": "A line break is not allowed: the API's pattern ends in ^.* and . does not match line terminators." }
+    {
+      "pattern": "admin",
+      "code": "aws.directoryservice.contains-admin",
+      "message": "The password must not include the word admin."
+    },
+    {
+      "pattern": "[\\n\\r\\x{85}\\x{2028}\\x{2029}]",
+      "code": "aws.directoryservice.line-break",
+      "message": "A line break is not allowed: the API's pattern ends in ^.* and . does not match line terminators."
+    }
   ]
 }
 ␞aws/directoryservice.simplead.json
@@ -104,7 +112,11 @@ aws/aurora.mysql.json
   "allowOther": true,
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digits", "specials"] } ],
   "forbidPatterns": [
-    { "pattern": "[\\n\\r\\x{85}\\x{2028}\\x{2029}]", "code": "aws.directoryservice.line-break", "message": "A line break is not allowed: the API's pattern ends in ^.* and . does not match line terminators." }
+    {
+      "pattern": "[\\n\\r\\x{85}\\x{2028}\\x{2029}]",
+      "code": "aws.directoryservice.line-break",
+      "message": "A line break is not allowed: the API's pattern ends in ^.* and . does not match line terminators."
+    }
   ]
 }
 ␞aws/docdb.elastic.json
@@ -472,7 +484,11 @@ aws/aurora.mysql.json
     { "name": "digits", "set": "0-9" },
     { "name": "specials", "chars": "!#$%&()*+,-.:;<=>?[]^_`{|}~" }
   ],
-  "require": [ { "class": "upper", "min": 1 }, { "class": "lower", "min": 1 }, { "class": "digits", "min": 1 } ]
+  "require": [
+    { "class": "upper", "min": 1 },
+    { "class": "lower", "min": 1 },
+    { "class": "digits", "min": 1 }
+  ]
 }
 
 """#

@@ -27,7 +27,11 @@ azure/aks.windows.json
   "allowOther": true,
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digits", "specials"] } ],
   "forbidPatterns": [
-    { "pattern": "^(?:abc@123|P@\\$\\$w0rd|P@ssw0rd|P@ssword123|Pa\\$\\$word|pass@word1|Password!|Password1|Password22|iloveyou!)\\z", "code": "azure.aks.disallowedValue", "message": "This password is on Azure's published list of disallowed administrator passwords." }
+    {
+      "pattern": "^(?:abc@123|P@\\$\\$w0rd|P@ssw0rd|P@ssword123|Pa\\$\\$word|pass@word1|Password!|Password1|Password22|iloveyou!)\\z",
+      "code": "azure.aks.disallowedValue",
+      "message": "This password is on Azure's published list of disallowed administrator passwords."
+    }
   ]
 }
 ␞azure/hdinsight.json
@@ -58,8 +62,16 @@ azure/aks.windows.json
     { "class": "specials", "min": 1 }
   ],
   "forbidPatterns": [
-    { "pattern": "['\"`\\\\]", "code": "azure.hdinsight.excludedCharacter", "message": "The single quote, double quote, backtick and backslash are not allowed." },
-    { "pattern": "^Pass@word1\\z", "code": "azure.hdinsight.commonPassword", "message": "This is the common password the HDInsight documentation tells you not to use." }
+    {
+      "pattern": "['\"`\\\\]",
+      "code": "azure.hdinsight.excludedCharacter",
+      "message": "The single quote, double quote, backtick and backslash are not allowed."
+    },
+    {
+      "pattern": "^Pass@word1\\z",
+      "code": "azure.hdinsight.commonPassword",
+      "message": "This is the common password the HDInsight documentation tells you not to use."
+    }
   ]
 }
 ␞azure/mysql.flexible.json
@@ -178,8 +190,16 @@ azure/aks.windows.json
   "allowOther": true,
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digits", "specials"] } ],
   "forbidPatterns": [
-    { "pattern": "\\p{Cc}", "code": "azure.vm.controlCharacter", "message": "Control characters are not allowed (ARM templates reject them)." },
-    { "pattern": "^(?:abc@123|P@\\$\\$w0rd|P@ssw0rd|P@ssword123|Pa\\$\\$word|pass@word1|Password!|Password1|Password22|iloveyou!)\\z", "code": "azure.vm.disallowedValue", "message": "This password is on Azure's published list of disallowed administrator passwords." }
+    {
+      "pattern": "\\p{Cc}",
+      "code": "azure.vm.controlCharacter",
+      "message": "Control characters are not allowed (ARM templates reject them)."
+    },
+    {
+      "pattern": "^(?:abc@123|P@\\$\\$w0rd|P@ssw0rd|P@ssword123|Pa\\$\\$word|pass@word1|Password!|Password1|Password22|iloveyou!)\\z",
+      "code": "azure.vm.disallowedValue",
+      "message": "This password is on Azure's published list of disallowed administrator passwords."
+    }
   ],
   "optional": true
 }
@@ -208,7 +228,11 @@ azure/aks.windows.json
   "allowOther": true,
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digits", "specials"] } ],
   "forbidPatterns": [
-    { "pattern": "^(?:abc@123|P@\\$\\$w0rd|P@ssw0rd|P@ssword123|Pa\\$\\$word|pass@word1|Password!|Password1|Password22|iloveyou!)\\z", "code": "azure.vm.disallowedValue", "message": "This password is on Azure's published list of disallowed administrator passwords." }
+    {
+      "pattern": "^(?:abc@123|P@\\$\\$w0rd|P@ssw0rd|P@ssword123|Pa\\$\\$word|pass@word1|Password!|Password1|Password22|iloveyou!)\\z",
+      "code": "azure.vm.disallowedValue",
+      "message": "This password is on Azure's published list of disallowed administrator passwords."
+    }
   ]
 }
 

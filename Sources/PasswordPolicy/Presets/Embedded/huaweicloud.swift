@@ -27,7 +27,11 @@ huaweicloud/cbh.json
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digits", "specials"] } ],
   "maxConsecutive": 2,
   "forbidPatterns": [
-    { "pattern": "amdin|nidma|AMDIN|NIDMA", "code": "huaweicloud.cbh.reserved_word", "message": "must not contain amdin or nidma (or AMDIN or NIDMA)" }
+    {
+      "pattern": "amdin|nidma|AMDIN|NIDMA",
+      "code": "huaweicloud.cbh.reserved_word",
+      "message": "must not contain amdin or nidma (or AMDIN or NIDMA)"
+    }
   ]
 }
 ␞huaweicloud/dcs.json
@@ -145,8 +149,16 @@ huaweicloud/cbh.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digits", "specials"] } ],
   "forbidPatterns": [
-    { "pattern": "root", "code": "huaweicloud.ecs.username", "message": "must not contain the administrator user name root" },
-    { "pattern": "toor", "code": "huaweicloud.ecs.username_reversed", "message": "must not contain the administrator user name root spelled backwards" }
+    {
+      "pattern": "root",
+      "code": "huaweicloud.ecs.username",
+      "message": "must not contain the administrator user name root"
+    },
+    {
+      "pattern": "toor",
+      "code": "huaweicloud.ecs.username_reversed",
+      "message": "must not contain the administrator user name root spelled backwards"
+    }
   ]
 }
 ␞huaweicloud/ecs.windows.json
@@ -173,7 +185,11 @@ huaweicloud/cbh.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digits", "specials"] } ],
   "forbidPatterns": [
-    { "pattern": "Adm|dmi|min|ini|nis|ist|str|tra|rat|ato|tor", "code": "huaweicloud.ecs.username_sequence", "message": "must not contain three or more consecutive characters of the user name Administrator, the user name, or the user name in reverse" }
+    {
+      "pattern": "Adm|dmi|min|ini|nis|ist|str|tra|rat|ato|tor",
+      "code": "huaweicloud.ecs.username_sequence",
+      "message": "must not contain three or more consecutive characters of the user name Administrator, the user name, or the user name in reverse"
+    }
   ]
 }
 ␞huaweicloud/gaussdb.json

@@ -28,8 +28,16 @@ oci/autonomousdatabase.json
     { "class": "digits", "min": 1 }
   ],
   "forbidPatterns": [
-    { "pattern": "\"", "code": "oci.adb.doubleQuote", "message": "The double quote character is not allowed." },
-    { "pattern": "(?i)admin", "code": "oci.adb.username", "message": "The user name ADMIN must not appear in the password, in any letter case." }
+    {
+      "pattern": "\"",
+      "code": "oci.adb.doubleQuote",
+      "message": "The double quote character is not allowed."
+    },
+    {
+      "pattern": "(?i)admin",
+      "code": "oci.adb.username",
+      "message": "The user name ADMIN must not appear in the password, in any letter case."
+    }
   ]
 }
 ␞oci/dbsystem.json
@@ -62,8 +70,16 @@ oci/autonomousdatabase.json
     { "class": "specials", "min": 2 }
   ],
   "forbidPatterns": [
-    { "pattern": "(?i)oracle|elcaro", "code": "oci.dbsystem.oracleWord", "message": "The word 'oracle' must not appear, forwards or reversed, in any letter case." },
-    { "pattern": "(?i)sys", "code": "oci.dbsystem.username", "message": "The administrator user names SYS and SYSTEM must not appear, forwards or reversed, in any letter case." }
+    {
+      "pattern": "(?i)oracle|elcaro",
+      "code": "oci.dbsystem.oracleWord",
+      "message": "The word 'oracle' must not appear, forwards or reversed, in any letter case."
+    },
+    {
+      "pattern": "(?i)sys",
+      "code": "oci.dbsystem.username",
+      "message": "The administrator user names SYS and SYSTEM must not appear, forwards or reversed, in any letter case."
+    }
   ],
   "forbidContext": ["username"]
 }
@@ -94,7 +110,11 @@ oci/autonomousdatabase.json
     { "class": "specials", "min": 1 }
   ],
   "forbidPatterns": [
-    { "pattern": "[$^?]", "code": "oci.goldengate.forbiddenSpecial", "message": "The special characters $, ^ and ? are not allowed." }
+    {
+      "pattern": "[$^?]",
+      "code": "oci.goldengate.forbiddenSpecial",
+      "message": "The special characters $, ^ and ? are not allowed."
+    }
   ]
 }
 ␞oci/mysql.json

@@ -26,7 +26,12 @@ redis/enterprise.json
     { "name": "specials", "set": "\\x20-\\x2F\\x3A-\\x40\\x5B-\\x60\\x7B-\\x7E" }
   ],
   "allowOther": true,
-  "require": [ { "class": "lower", "min": 1 }, { "class": "upper", "min": 1 }, { "class": "digits", "min": 1 }, { "class": "specials", "min": 1 } ],
+  "require": [
+    { "class": "lower", "min": 1 },
+    { "class": "upper", "min": 1 },
+    { "class": "digits", "min": 1 },
+    { "class": "specials", "min": 1 }
+  ],
   "maxConsecutive": 3,
   "forbidContext": ["username"]
 }

@@ -23,7 +23,11 @@ snowflake/user.json
     { "name": "digits", "set": "0-9" }
   ],
   "allowOther": true,
-  "require": [ { "class": "lower", "min": 1 }, { "class": "upper", "min": 1 }, { "class": "digits", "min": 1 } ]
+  "require": [
+    { "class": "lower", "min": 1 },
+    { "class": "upper", "min": 1 },
+    { "class": "digits", "min": 1 }
+  ]
 }
 
 """#

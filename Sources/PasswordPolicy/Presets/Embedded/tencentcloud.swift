@@ -287,8 +287,16 @@ tencentcloud/cdb.mysql.createaccounts.json
     { "name": "specials", "chars": "!@#%^*()_" }
   ],
   "forbidPatterns": [
-    { "pattern": "^[A-Za-z]+\\z", "code": "tencentcloud.mongodb.only_letters", "message": "The password must not consist of letters only." },
-    { "pattern": "^[0-9]+\\z", "code": "tencentcloud.mongodb.only_digits", "message": "The password must not consist of digits only." }
+    {
+      "pattern": "^[A-Za-z]+\\z",
+      "code": "tencentcloud.mongodb.only_letters",
+      "message": "The password must not consist of letters only."
+    },
+    {
+      "pattern": "^[0-9]+\\z",
+      "code": "tencentcloud.mongodb.only_digits",
+      "message": "The password must not consist of digits only."
+    }
   ]
 }
 ␞tencentcloud/mongodb.json
