@@ -19,11 +19,17 @@ step pwpolicy explain -p tencentcloud.cvm.windows
 
 # Sample passwords (demo data, never real secrets): the seeds' own examples first.
 samples=$'zy456987\n12D3E@!r5ed\nabc123ABC!@#\n/abc123ABC!@#\nshort\nAa1-Aa1-Aa1-Aa1\nPass word 12\n'
-for file in policies/*.json; do
-  preset=$(basename "$file" .json)
+for preset in huaweicloud.dcs huaweicloud.dms.kafka tencentcloud.cvm.linux tencentcloud.cvm.windows tencentcloud.mongodb tencentcloud.redis \
+              aws.rds.mysql aws.rds.oracle azure.vm.windows oci.dbsystem; do
   step "printf '...' | pwpolicy check -p $preset"
   printf '%s' "$samples" | "$bin" check -p "$preset" || true
 done
+
+step pwpolicy explain -p aws.rds.oracle
+"$bin" explain -p aws.rds.oracle
+
+step "pwpolicy generate -p aws.rds.postgresql -p azure.sql.database --count 3   (a password both services accept)"
+"$bin" generate -p aws.rds.postgresql -p azure.sql.database --count 3
 
 step "printf 'abc123ABC!@#\\nabcdefgh12\\n' | pwpolicy check -p tencentcloud.cvm.linux -p tencentcloud.cvm.windows --format jsonl"
 printf 'abc123ABC!@#\nabcdefgh12\n' | "$bin" check -p tencentcloud.cvm.linux -p tencentcloud.cvm.windows --format jsonl || true
@@ -39,5 +45,6 @@ step "pwpolicy generate -p tencentcloud.cvm.linux -p tencentcloud.cvm.windows --
 step "pwpolicy generate --count 2000 ... | pwpolicy check ...   (every generated password is accepted)"
 "$bin" generate -p huaweicloud.dcs --count 2000 | "$bin" check -p huaweicloud.dcs | grep -c ': ok$' | sed 's/$/ of 2000 accepted/'
 
-step pwpolicy lint policies/*.json
-"$bin" lint policies/*.json
+step "pwpolicy lint policies/*/*.json   (every preset file, $(ls policies/*/*.json | wc -l) of them)"
+"$bin" lint policies/*/*.json | grep -vc ': ok$' | sed 's/$/ files with problems/' || true
+"$bin" lint policies/*/*.json > /dev/null && echo "all preset files lint clean"
