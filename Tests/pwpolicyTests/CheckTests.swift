@@ -217,7 +217,7 @@ import Testing
 
     @Test func presetIntersectionOfCVMLinuxAndWindowsIsTheWindowsRule() throws {
         let ids = CommandRunner.presetIDs
-        guard ids.contains("tencentcloud.cvm.linux"), ids.contains("tencentcloud.cvm.windows") else { return }
+        try #require(ids.contains("tencentcloud.cvm.linux") && ids.contains("tencentcloud.cvm.windows"), "the CVM presets are missing from policies/")
         // Valid on Linux (8-16, 2 classes), too short and too few classes for Windows.
         let input = "abc12345\nabc123ABC!@#\n"
         let linux = try CommandRunner.run(["check", "-p", "tencentcloud.cvm.linux"], input: input)
