@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
             StandardError.write("pwpolicy: reading passwords from standard input, one per line (end with Ctrl-D)\n")
         }
         var judge = Judge(compiled: loaded.compiled, context: context, format: format)
-        let reader = LineReader(descriptor: 0, maximumLineLength: CheckCommand.maximumLineLength)
+        let reader = LineReader(descriptor: 0, name: "standard input", maximumLineLength: CheckCommand.maximumLineLength)
         try reader.forEachLine { (line) throws(CommandFailure) in
             try judge.judge(line)
         }
@@ -93,11 +93,8 @@ private struct Judge: ~Copyable {
                 })
             }
         case .oversized(let byteCount, let scalarCount):
-            if let violation = compiled.lengthViolation(scalarCount: scalarCount), violation.code == .lengthLong {
-                try write([(violation.code.rawValue, violation.message, nil)])
-            } else {
-                try write([("input.tooLong", "the line is \(byteCount) bytes, more than the \(CheckCommand.maximumLineLength) bytes check reads for one password; it was not judged", nil)])
-            }
+            let verdict = OversizedLineVerdict(compiled, byteCount: byteCount, scalarCount: scalarCount)
+            try write([(verdict.code, verdict.message, nil)])
         }
     }
 
