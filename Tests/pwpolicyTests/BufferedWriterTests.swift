@@ -37,6 +37,14 @@ import Darwin
         #expect(recorder.calls == [Array("abcdefgh".utf8)])
         try writer.flush()
         #expect(recorder.bytes == Array("abcdefghijk".utf8))
+
+        // One byte more than the room left: the buffered bytes go first, alone.
+        let second = RecordingWrite()
+        var other = BufferedWriter(capacity: 8, write: second.function)
+        try other.write("abcde")
+        try other.write("fghi")
+        #expect(second.calls == [Array("abcde".utf8)])
+        #expect(other.bufferedCount == 4)
     }
 
     @Test func aWriteLargerThanTheBufferGoesStraightThrough() throws {
