@@ -72,12 +72,16 @@ struct AuditCommand: ParsableCommand {
         let summary = try AuditRun(compiled: loaded.compiled, workers: workers).run(reader, progress: progress)
         progress?.finish()
 
-        var output = BufferedWriter()
         switch format {
-        case .text: try summary.writeText(to: &output)
-        case .json: try summary.writeJSON(to: &output)
+        case .text:
+            var output = BufferedWriter()
+            try summary.writeText(to: &output)
+            try output.flush()
+        case .json:
+            var json = JSONWriter()
+            try summary.writeJSON(to: &json)
+            try json.flush()
         }
-        try output.flush()
         if summary.invalid > 0 { throw ExitCode(1) }
     }
 }

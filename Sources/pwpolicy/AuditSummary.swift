@@ -53,15 +53,32 @@ struct AuditSummary: Sendable {
         }
     }
 
-    func writeJSON(to output: inout BufferedWriter) throws(CommandFailure) {
-        try output.write("{\"total\": \(total), \"valid\": \(valid), \"invalid\": \(invalid), \"violations\": [")
-        var first = true
+    /// `{"total": N, "valid": N, "invalid": N, "violations": [{"code": C, "count": N,
+    /// "firstLines": [N, ...]}]}`, the codes that occur in the order of ``codes``.
+    func writeJSON(to json: inout JSONWriter) throws(CommandFailure) {
+        try json.beginObject()
+        try json.key("total")
+        try json.number(total)
+        try json.key("valid")
+        try json.number(valid)
+        try json.key("invalid")
+        try json.number(invalid)
+        try json.key("violations")
+        try json.beginArray()
         for index in counts.indices where counts[index] > 0 {
-            try output.write(first ? "" : ", ")
-            first = false
-            let lines = firstLines[index].map(String.init).joined(separator: ", ")
-            try output.write("{\"code\": \"\(AuditSummary.codes[index])\", \"count\": \(counts[index]), \"firstLines\": [\(lines)]}")
+            try json.beginObject()
+            try json.key("code")
+            try json.string(AuditSummary.codes[index])
+            try json.key("count")
+            try json.number(counts[index])
+            try json.key("firstLines")
+            try json.beginArray()
+            for line in firstLines[index] { try json.number(line) }
+            try json.endArray()
+            try json.endObject()
         }
-        try output.write("]}\n")
+        try json.endArray()
+        try json.endObject()
+        try json.endDocument()
     }
 }

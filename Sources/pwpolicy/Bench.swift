@@ -80,17 +80,31 @@ struct BenchCommand: ParsableCommand {
         let nsPerPassword = judged > 0 ? nanoseconds / judged : 0
         let perSecond = nanoseconds > 0 ? judged / nanoseconds * 1e9 : 0
         let total = corpus.timedCount + corpus.oversized
-        var output = BufferedWriter()
+        let nsText = Decimal2(nsPerPassword)
+        let perSecondText = Decimal2(perSecond.rounded(), digits: 0)
         switch format {
         case .text:
+            var output = BufferedWriter()
             try output.write("passwords: \(total)\n")
             try output.write("valid: \(valid)\n")
-            try output.write("ns per password: \(Decimal2(nsPerPassword))\n")
-            try output.write("passwords per second: \(Decimal2(perSecond.rounded(), digits: 0))\n")
+            try output.write("ns per password: \(nsText)\n")
+            try output.write("passwords per second: \(perSecondText)\n")
+            try output.flush()
         case .json:
-            try output.write("{\"passwords\": \(total), \"valid\": \(valid), \"nsPerPassword\": \(Decimal2(nsPerPassword)), \"passwordsPerSecond\": \(Decimal2(perSecond.rounded(), digits: 0))}\n")
+            var json = JSONWriter()
+            try json.beginObject()
+            try json.key("passwords")
+            try json.number(total)
+            try json.key("valid")
+            try json.number(valid)
+            try json.key("nsPerPassword")
+            try json.number(nsText)
+            try json.key("passwordsPerSecond")
+            try json.number(perSecondText)
+            try json.endObject()
+            try json.endDocument()
+            try json.flush()
         }
-        try output.flush()
     }
 }
 

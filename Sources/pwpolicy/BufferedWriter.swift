@@ -93,27 +93,4 @@ struct BufferedWriter: ~Copyable {
             try write(UnsafeBufferPointer(rebasing: typed[(20 - length)...]))
         }
     }
-
-    /// `text` as a JSON string, quotes included (RFC 8259 escaping).
-    mutating func write(jsonString text: String) throws(CommandFailure) {
-        try write(byte: UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): try write("\\\"" as StaticString)
-            case UInt8(ascii: "\\"): try write("\\\\" as StaticString)
-            case 0x0A: try write("\\n" as StaticString)
-            case 0x0D: try write("\\r" as StaticString)
-            case 0x09: try write("\\t" as StaticString)
-            case 0x08: try write("\\b" as StaticString)
-            case 0x0C: try write("\\f" as StaticString)
-            case 0..<0x20, 0x7F:
-                try write("\\u00" as StaticString)
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                try write(byte: hex[Int(byte >> 4)])
-                try write(byte: hex[Int(byte & 0xF)])
-            default: try write(byte: byte)
-            }
-        }
-        try write(byte: UInt8(ascii: "\""))
-    }
 }

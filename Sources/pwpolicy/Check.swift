@@ -58,7 +58,7 @@ struct CheckCommand: ParsableCommand {
         try reader.forEachLine { (line) throws(CommandFailure) in
             try judge.judge(line)
         }
-        try judge.output.flush()
+        try judge.writer.flush()
         if judge.anyInvalid { throw ExitCode(1) }
     }
 }
@@ -68,7 +68,8 @@ private struct Judge: ~Copyable {
     let compiled: CompiledPolicy
     let context: [String: String]
     let format: LineOutputFormat
-    var output = BufferedWriter()
+    /// jsonl documents; text lines go straight to its `output`.
+    var writer = JSONWriter()
     var lineNumber = 0
     var anyInvalid = false
 
@@ -101,13 +102,11 @@ private struct Judge: ~Copyable {
     private mutating func writeValid() throws(CommandFailure) {
         switch format {
         case .text:
-            try output.write("line " as StaticString)
-            try output.write(decimal: lineNumber)
-            try output.write(": ok\n" as StaticString)
+            try writer.output.write("line " as StaticString)
+            try writer.output.write(decimal: lineNumber)
+            try writer.output.write(": ok\n" as StaticString)
         case .jsonl:
-            try output.write("{\"line\": " as StaticString)
-            try output.write(decimal: lineNumber)
-            try output.write(", \"valid\": true, \"violations\": []}\n" as StaticString)
+            try writeJSONL(valid: true, [])
         }
     }
 
@@ -118,28 +117,39 @@ private struct Judge: ~Copyable {
         anyInvalid = true
         switch format {
         case .text:
-            try output.write("line " as StaticString)
-            try output.write(decimal: lineNumber)
-            try output.write(": " as StaticString)
-            try output.write(violations.map { oneLine($0.message) }.joined(separator: "; "))
-            try output.write(byte: 0x0A)
+            try writer.output.write("line " as StaticString)
+            try writer.output.write(decimal: lineNumber)
+            try writer.output.write(": " as StaticString)
+            try writer.output.write(violations.map { oneLine($0.message) }.joined(separator: "; "))
+            try writer.output.write(byte: 0x0A)
         case .jsonl:
-            try output.write("{\"line\": " as StaticString)
-            try output.write(decimal: lineNumber)
-            try output.write(", \"valid\": false, \"violations\": [" as StaticString)
-            for (index, violation) in violations.enumerated() {
-                if index > 0 { try output.write(", " as StaticString) }
-                try output.write("{\"code\": " as StaticString)
-                try output.write(jsonString: violation.code)
-                try output.write(", \"message\": " as StaticString)
-                try output.write(jsonString: violation.message)
-                if let pattern = violation.pattern {
-                    try output.write(", \"pattern\": " as StaticString)
-                    try output.write(jsonString: pattern)
-                }
-                try output.write(byte: UInt8(ascii: "}"))
-            }
-            try output.write("]}\n" as StaticString)
+            try writeJSONL(valid: false, violations)
         }
+    }
+
+    /// `{"line": N, "valid": BOOL, "violations": [{"code": C, "message": M, "pattern": P}]}`.
+    private mutating func writeJSONL(valid: Bool, _ violations: [(code: String, message: String, pattern: String?)]) throws(CommandFailure) {
+        try writer.beginObject()
+        try writer.key("line")
+        try writer.number(lineNumber)
+        try writer.key("valid")
+        try writer.bool(valid)
+        try writer.key("violations")
+        try writer.beginArray()
+        for violation in violations {
+            try writer.beginObject()
+            try writer.key("code")
+            try writer.string(violation.code)
+            try writer.key("message")
+            try writer.string(violation.message)
+            if let pattern = violation.pattern {
+                try writer.key("pattern")
+                try writer.string(pattern)
+            }
+            try writer.endObject()
+        }
+        try writer.endArray()
+        try writer.endObject()
+        try writer.endDocument()
     }
 }
