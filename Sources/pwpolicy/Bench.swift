@@ -80,41 +80,31 @@ struct BenchCommand: ParsableCommand {
         let nsPerPassword = judged > 0 ? nanoseconds / judged : 0
         let perSecond = nanoseconds > 0 ? judged / nanoseconds * 1e9 : 0
         let total = corpus.timedCount + corpus.oversized
-        var output = BufferedWriter()
+        let nsText = Decimal2(nsPerPassword)
+        let perSecondText = Decimal2(perSecond.rounded(), digits: 0)
         switch format {
         case .text:
+            var output = BufferedWriter()
             try output.write("passwords: \(total)\n")
             try output.write("valid: \(valid)\n")
-            try output.write("ns per password: \(Decimal2(nsPerPassword))\n")
-            try output.write("passwords per second: \(Decimal2(perSecond.rounded(), digits: 0))\n")
+            try output.write("ns per password: \(nsText)\n")
+            try output.write("passwords per second: \(perSecondText)\n")
+            try output.flush()
         case .json:
-            try output.write("{\"passwords\": \(total), \"valid\": \(valid), \"nsPerPassword\": \(Decimal2(nsPerPassword)), \"passwordsPerSecond\": \(Decimal2(perSecond.rounded(), digits: 0))}\n")
+            var json = JSONWriter()
+            try json.beginObject()
+            try json.key("passwords")
+            try json.number(total)
+            try json.key("valid")
+            try json.number(valid)
+            try json.key("nsPerPassword")
+            try json.number(nsText)
+            try json.key("passwordsPerSecond")
+            try json.number(perSecondText)
+            try json.endObject()
+            try json.endDocument()
+            try json.flush()
         }
-        try output.flush()
-    }
-}
-
-/// A non-negative number printed with a fixed number of decimals (JSON-safe: no
-/// exponent, no locale).
-struct Decimal2: CustomStringConvertible {
-    var value: Double
-    var digits: Int
-
-    init(_ value: Double, digits: Int = 2) {
-        self.value = value.isFinite ? max(0, value) : 0
-        self.digits = digits
-    }
-
-    var description: String {
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (value * scale).rounded()
-        guard scaled < 9.0e18 else { return "\(Int64(value))" }
-        let units = UInt64(scaled)
-        let whole = units / UInt64(scale)
-        guard digits > 0 else { return "\(whole)" }
-        let fraction = String(units % UInt64(scale))
-        return "\(whole)." + String(repeating: "0", count: digits - fraction.count) + fraction
     }
 }
 
@@ -152,29 +142,25 @@ struct PasswordCorpus {
 
     /// The lines of the file at `path` (at most `limit`), split as `check` splits them.
     init(path: String, limit: Int?) throws(CommandFailure) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 { throw CommandFailure("cannot read the input file \(path): \(systemErrorMessage(errno))") }
+        let (descriptor, name) = try openInputFile(path)
         defer { close(descriptor) }
-        let reader = LineReader(descriptor: descriptor, maximumLineLength: CheckCommand.maximumLineLength)
+        let reader = LineReader(descriptor: descriptor, name: name, maximumLineLength: CheckCommand.maximumLineLength)
         var lines = 0
         var bytes: [UInt8] = []
         var offsets: [Int] = [0]
         var oversized = 0
         let limit = limit ?? Int.max
-        do {
-            try reader.forEachLine { (line) throws(CommandFailure) in
-                guard lines < limit else { return }
-                lines += 1
-                switch line {
-                case .complete(let line):
-                    bytes.append(contentsOf: line)
-                    offsets.append(bytes.count)
-                case .oversized:
-                    oversized += 1
-                }
+        try reader.forEachLine { (line) throws(CommandFailure) in
+            guard lines < limit else { return }
+            lines += 1
+            switch line {
+            case .complete(let line):
+                bytes.append(contentsOf: line)
+                offsets.append(bytes.count)
+            case .oversized:
+                // Invalid whatever the policy: length.long or input.tooLong.
+                oversized += 1
             }
-        } catch {
-            throw CommandFailure(error.message.replacingPrefix("cannot read standard input", with: "cannot read the input file \(path)"), exitCode: error.exitCode)
         }
         bytes.append(0)   // never part of a password: the arena always has an address
         self.bytes = bytes
@@ -195,12 +181,5 @@ struct PasswordCorpus {
             }
         }
         return valid
-    }
-}
-
-extension String {
-    /// `self` with `prefix` replaced when it starts with it.
-    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
-        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
     }
 }

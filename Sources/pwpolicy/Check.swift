@@ -54,11 +54,11 @@ struct CheckCommand: ParsableCommand {
             StandardError.write("pwpolicy: reading passwords from standard input, one per line (end with Ctrl-D)\n")
         }
         var judge = Judge(compiled: loaded.compiled, context: context, format: format)
-        let reader = LineReader(descriptor: 0, maximumLineLength: CheckCommand.maximumLineLength)
+        let reader = LineReader(descriptor: 0, name: "standard input", maximumLineLength: CheckCommand.maximumLineLength)
         try reader.forEachLine { (line) throws(CommandFailure) in
             try judge.judge(line)
         }
-        try judge.output.flush()
+        try judge.writer.flush()
         if judge.anyInvalid { throw ExitCode(1) }
     }
 }
@@ -68,7 +68,8 @@ private struct Judge: ~Copyable {
     let compiled: CompiledPolicy
     let context: [String: String]
     let format: LineOutputFormat
-    var output = BufferedWriter()
+    /// jsonl documents; text lines go straight to its `output`.
+    var writer = JSONWriter()
     var lineNumber = 0
     var anyInvalid = false
 
@@ -93,24 +94,19 @@ private struct Judge: ~Copyable {
                 })
             }
         case .oversized(let byteCount, let scalarCount):
-            if let violation = compiled.lengthViolation(scalarCount: scalarCount), violation.code == .lengthLong {
-                try write([(violation.code.rawValue, violation.message, nil)])
-            } else {
-                try write([("input.tooLong", "the line is \(byteCount) bytes, more than the \(CheckCommand.maximumLineLength) bytes check reads for one password; it was not judged", nil)])
-            }
+            let verdict = OversizedLineVerdict(compiled, byteCount: byteCount, scalarCount: scalarCount)
+            try write([(verdict.code, verdict.message, nil)])
         }
     }
 
     private mutating func writeValid() throws(CommandFailure) {
         switch format {
         case .text:
-            try output.write("line " as StaticString)
-            try output.write(decimal: lineNumber)
-            try output.write(": ok\n" as StaticString)
+            try writer.output.write("line " as StaticString)
+            try writer.output.write(decimal: lineNumber)
+            try writer.output.write(": ok\n" as StaticString)
         case .jsonl:
-            try output.write("{\"line\": " as StaticString)
-            try output.write(decimal: lineNumber)
-            try output.write(", \"valid\": true, \"violations\": []}\n" as StaticString)
+            try writeJSONL(valid: true, [])
         }
     }
 
@@ -121,28 +117,39 @@ private struct Judge: ~Copyable {
         anyInvalid = true
         switch format {
         case .text:
-            try output.write("line " as StaticString)
-            try output.write(decimal: lineNumber)
-            try output.write(": " as StaticString)
-            try output.write(violations.map { oneLine($0.message) }.joined(separator: "; "))
-            try output.write(byte: 0x0A)
+            try writer.output.write("line " as StaticString)
+            try writer.output.write(decimal: lineNumber)
+            try writer.output.write(": " as StaticString)
+            try writer.output.write(violations.map { oneLine($0.message) }.joined(separator: "; "))
+            try writer.output.write(byte: 0x0A)
         case .jsonl:
-            try output.write("{\"line\": " as StaticString)
-            try output.write(decimal: lineNumber)
-            try output.write(", \"valid\": false, \"violations\": [" as StaticString)
-            for (index, violation) in violations.enumerated() {
-                if index > 0 { try output.write(", " as StaticString) }
-                try output.write("{\"code\": " as StaticString)
-                try output.write(jsonString: violation.code)
-                try output.write(", \"message\": " as StaticString)
-                try output.write(jsonString: violation.message)
-                if let pattern = violation.pattern {
-                    try output.write(", \"pattern\": " as StaticString)
-                    try output.write(jsonString: pattern)
-                }
-                try output.write(byte: UInt8(ascii: "}"))
-            }
-            try output.write("]}\n" as StaticString)
+            try writeJSONL(valid: false, violations)
         }
+    }
+
+    /// `{"line": N, "valid": BOOL, "violations": [{"code": C, "message": M, "pattern": P}]}`.
+    private mutating func writeJSONL(valid: Bool, _ violations: [(code: String, message: String, pattern: String?)]) throws(CommandFailure) {
+        try writer.beginObject()
+        try writer.key("line")
+        try writer.number(lineNumber)
+        try writer.key("valid")
+        try writer.bool(valid)
+        try writer.key("violations")
+        try writer.beginArray()
+        for violation in violations {
+            try writer.beginObject()
+            try writer.key("code")
+            try writer.string(violation.code)
+            try writer.key("message")
+            try writer.string(violation.message)
+            if let pattern = violation.pattern {
+                try writer.key("pattern")
+                try writer.string(pattern)
+            }
+            try writer.endObject()
+        }
+        try writer.endArray()
+        try writer.endObject()
+        try writer.endDocument()
     }
 }

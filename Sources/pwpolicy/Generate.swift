@@ -85,56 +85,60 @@ struct GenerateCommand: ParsableCommand {
             throw CommandFailure(GenerateCommand.message(error, policies: loaded.names))
         }
 
-        var output = BufferedWriter()
+        // Text goes straight to `writer.output`; json through `writer`.
+        var writer = JSONWriter()
         var random = SystemRandomSource()
-        if format == .json { try output.write("{\"passwords\": [") }
+        if format == .json {
+            try writer.beginObject()
+            try writer.key("passwords")
+            try writer.beginArray()
+        }
         var written = 0
         do {
             try generator.generate(count: count, lengths: lengths, context: context, using: &random) { password in
                 switch format {
                 case .text:
-                    try output.write(password)
-                    try output.write(byte: 0x0A)
+                    try writer.output.write(password)
+                    try writer.output.write(byte: 0x0A)
                 case .json:
-                    if written > 0 { try output.write(", " as StaticString) }
-                    try output.write(jsonString: password)
+                    try writer.string(password)
                 }
                 written += 1
             }
         } catch let error as GenerationError {
             // What was printed stays printed; the failure says why the rest is missing.
-            try output.flush()
+            try writer.flush()
             throw CommandFailure(GenerateCommand.message(error, policies: loaded.names)
                                  + (written > 0 ? " (after \(written) \(written == 1 ? "password" : "passwords"))" : ""))
         }
-        if format == .json {
-            try output.write("], \"length\": " as StaticString)
-            if lengths.lowerBound == lengths.upperBound {
-                try output.write(decimal: lengths.lowerBound)
-            } else {
-                try output.write("{\"min\": " as StaticString)
-                try output.write(decimal: lengths.lowerBound)
-                try output.write(", \"max\": " as StaticString)
-                try output.write(decimal: lengths.upperBound)
-                try output.write("}" as StaticString)
-            }
-            try output.write(", \"entropyBits\": " as StaticString)
-            try output.write(GenerateCommand.json(entropy))
-            try output.write("}\n" as StaticString)
+        if format == .json { try GenerateCommand.finishJSON(&writer, lengths: lengths, entropy: entropy) }
+        try writer.flush()
+    }
+
+    /// The end of `{"passwords": [...], "length": N or {"min": MIN, "max": MAX}, "entropyBits": X}`.
+    static func finishJSON(_ writer: inout JSONWriter, lengths: ClosedRange<Int>, entropy: Double) throws(CommandFailure) {
+        try writer.endArray()
+        try writer.key("length")
+        if lengths.lowerBound == lengths.upperBound {
+            try writer.number(lengths.lowerBound)
+        } else {
+            try writer.beginObject()
+            try writer.key("min")
+            try writer.number(lengths.lowerBound)
+            try writer.key("max")
+            try writer.number(lengths.upperBound)
+            try writer.endObject()
         }
-        try output.flush()
+        try writer.key("entropyBits")
+        try writer.number(entropy)
+        try writer.endObject()
+        try writer.endDocument()
     }
 
     /// The error, naming the policies when there are several.
     static func message(_ error: GenerationError, policies: [String]) -> String {
         let subject = policies.count == 1 ? policies[0] : "the combination of \(PolicyOptions.quotedList(policies))"
         return "\(subject): \(error)"
-    }
-
-    /// A finite entropy as a JSON number (the shortest decimal that reads back as the same `Double`).
-    static func json(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        return "\(value)"
     }
 }
 

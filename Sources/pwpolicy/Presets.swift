@@ -13,38 +13,54 @@ struct PresetsCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        var output = BufferedWriter()
-        let presets = Presets.all
         switch format {
-        case .text:
-            let idWidth = presets.map(\.id.count).max() ?? 0
-            let rangeWidth = presets.map { PresetsCommand.range($0.length).count }.max() ?? 0
-            func padded(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
-            for policy in presets {
-                try output.write("\(padded(policy.id, idWidth))  \(padded(PresetsCommand.range(policy.length), rangeWidth))  \(policy.title ?? "")\n")
-                try output.write("    \(PresetsCommand.summary(policy))\n")
-            }
-        case .json:
-            try output.write("{\n  \"presets\": [")
-            for (index, policy) in presets.enumerated() {
-                try output.write(index == 0 ? "\n    {" : ",\n    {")
-                try output.write("\"id\": ")
-                try output.write(jsonString: policy.id)
-                try output.write(", \"title\": ")
-                if let title = policy.title { try output.write(jsonString: title) } else { try output.write("null") }
-                try output.write(", \"source\": ")
-                if let source = policy.source { try output.write(jsonString: source) } else { try output.write("null") }
-                try output.write(", \"length\": {\"min\": ")
-                try output.write(decimal: policy.length.min)
-                try output.write(", \"max\": ")
-                if let max = policy.length.max { try output.write(decimal: max) } else { try output.write("null") }
-                try output.write("}, \"summary\": ")
-                try output.write(jsonString: PresetsCommand.summary(policy))
-                try output.write("}")
-            }
-            try output.write(presets.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+        case .text: try PresetsCommand.writeText(Presets.all)
+        case .json: try PresetsCommand.writeJSON(Presets.all)
+        }
+    }
+
+    /// Two lines a preset: id, length range and title in columns, then the summary.
+    static func writeText(_ presets: [Policy]) throws(CommandFailure) {
+        var output = BufferedWriter()
+        let idWidth = presets.map(\.id.count).max() ?? 0
+        let rangeWidth = presets.map { range($0.length).count }.max() ?? 0
+        func padded(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+        for policy in presets {
+            try output.write("\(padded(policy.id, idWidth))  \(padded(range(policy.length), rangeWidth))  \(policy.title ?? "")\n")
+            try output.write("    \(summary(policy))\n")
         }
         try output.flush()
+    }
+
+    /// `{"presets": [...]}`, one preset a line.
+    static func writeJSON(_ presets: [Policy]) throws(CommandFailure) {
+        var json = JSONWriter(expandedDepth: 2)
+        try json.beginObject()
+        try json.key("presets")
+        try json.beginArray()
+        for policy in presets {
+            try json.beginObject()
+            try json.key("id")
+            try json.string(policy.id)
+            try json.key("title")
+            try json.string(policy.title)
+            try json.key("source")
+            try json.string(policy.source)
+            try json.key("length")
+            try json.beginObject()
+            try json.key("min")
+            try json.number(policy.length.min)
+            try json.key("max")
+            try json.number(policy.length.max)
+            try json.endObject()
+            try json.key("summary")
+            try json.string(summary(policy))
+            try json.endObject()
+        }
+        try json.endArray()
+        try json.endObject()
+        try json.endDocument()
+        try json.flush()
     }
 
     /// "8-16", "8+" (no upper bound), "12" (exact).

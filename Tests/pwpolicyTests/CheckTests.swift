@@ -76,6 +76,21 @@ import Testing
         #expect((violations.first?["message"] as? String)?.hasPrefix("no \"pass\" \\ here\tplease") == true)
     }
 
+    @Test func jsonlEscapesLineSeparators() throws {
+        // U+2028 and U+2029 end a line to JavaScript: written as \u2028 and \u2029.
+        let policy = try directory.write("separators.json", #"""
+        {"id": "test.separators", "length": {"min": 1}, "classes": [{"name": "any", "set": "\\x{1}-\\x{10ffff}"}],
+         "forbidPatterns": [{"pattern": "(?i)pass", "code": "test.pass", "message": "one\u2028two\u2029three é"}]}
+        """#)
+        let result = try CommandRunner.run(["check", "-p", policy, "--format", "jsonl"], input: "xPASSx\n")
+        #expect(result.status == 1)
+        let line = try #require(result.lines.first)
+        #expect(line.contains(#"one\u2028two\u2029three é"#))
+        #expect(!line.contains("\u{2028}") && !line.contains("\u{2029}"))
+        let violations = try #require(parseJSON(line)["violations"] as? [[String: Any]])
+        #expect((violations.first?["message"] as? String)?.hasPrefix("one\u{2028}two\u{2029}three é") == true)
+    }
+
     @Test func crlfLosesOneCarriageReturn() throws {
         let result = try CommandRunner.run(["check", "-p", basic, "--format", "jsonl"], input: "abcDEF12\r\nabcDEF12\r\r\n")
         #expect(result.lines.count == 2)
@@ -217,7 +232,7 @@ import Testing
 
     @Test func presetIntersectionOfCVMLinuxAndWindowsIsTheWindowsRule() throws {
         let ids = CommandRunner.presetIDs
-        guard ids.contains("tencentcloud.cvm.linux"), ids.contains("tencentcloud.cvm.windows") else { return }
+        try #require(ids.contains("tencentcloud.cvm.linux") && ids.contains("tencentcloud.cvm.windows"), "the CVM presets are missing from policies/")
         // Valid on Linux (8-16, 2 classes), too short and too few classes for Windows.
         let input = "abc12345\nabc123ABC!@#\n"
         let linux = try CommandRunner.run(["check", "-p", "tencentcloud.cvm.linux"], input: input)

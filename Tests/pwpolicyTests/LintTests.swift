@@ -17,7 +17,7 @@ import Testing
 
     @Test func everyPresetFileIsClean() throws {
         let files = CommandRunner.presetIDs.map { CommandRunner.packageRoot.appendingPathComponent("policies/\($0).json").path }
-        guard !files.isEmpty else { return }
+        try #require(!files.isEmpty, "no preset files found in policies/")
         let result = try CommandRunner.run(["lint"] + files)
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.lines == files.map { "\($0): ok" })
@@ -83,8 +83,10 @@ import Testing
 
     @Test func everyBrokenFileIsReported() throws {
         let directory = CommandRunner.packageRoot.appendingPathComponent("Tests/PasswordPolicyTests/BadPolicies")
-        guard let data = try? Data(contentsOf: directory.appendingPathComponent("catalogue.json")) else { return }
+        // A missing or unreadable catalogue fails the test: it must never pass by checking nothing.
+        let data = try Data(contentsOf: directory.appendingPathComponent("catalogue.json"))
         let entries = try JSONDecoder().decode([Entry].self, from: data)
+        try #require(!entries.isEmpty, "the catalogue lists no files")
         let paths = entries.map { directory.appendingPathComponent($0.file).path }
         let result = try CommandRunner.run(["lint"] + paths)
         #expect(result.status == 1)

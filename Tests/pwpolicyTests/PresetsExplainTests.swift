@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func explainDescribesAPreset() throws {
-        guard CommandRunner.presetIDs.contains("tencentcloud.cvm.linux") else { return }
+        try #require(CommandRunner.presetIDs.contains("tencentcloud.cvm.linux"), "the preset is missing from policies/")
         let result = try CommandRunner.run(["explain", "-p", "tencentcloud.cvm.linux"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("8 to 16 characters"))

@@ -1,0 +1,161 @@
+import Dispatch
+import PasswordPolicy
+
+/// One audit: the reading loop on the calling thread, judging on `workers` threads.
+struct AuditRun {
+    let compiled: CompiledPolicy
+    let workers: Int
+
+    /// Reads every line of `reader` and returns the merged tallies. The reader's blocks
+    /// of whole lines are gathered into chunks of at most one block's maximum size; a
+    /// line too long for the reader's buffer travels alone.
+    func run(_ reader: LineReader, progress: AuditProgress?) throws(CommandFailure) -> AuditSummary {
+        let pool = AuditWorkers(compiled: compiled, workers: workers)
+        let capacity = reader.maximumBlockSize
+        var chunk = AuditChunk(capacity: capacity)
+        func submit(_ next: AuditChunk) {
+            pool.submit(chunk)
+            chunk = next
+            progress?.update(bytes: reader.bytesRead, lines: pool.linesMerged)
+        }
+        try reader.forEachBlock { (block) throws(CommandFailure) in
+            switch block {
+            case .lines(let bytes):
+                if chunk.count + bytes.count > chunk.capacity { submit(AuditChunk(capacity: capacity)) }
+                chunk.append(bytes)
+            case .oversized(let byteCount, let scalarCount):
+                if chunk.count > 0 { submit(AuditChunk(capacity: capacity)) }
+                pool.submit(AuditChunk(oversizedLine: (byteCount, scalarCount)))
+            }
+        }
+        if chunk.count > 0 { submit(AuditChunk(capacity: 0)) }
+        return pool.finish()
+    }
+}
+
+/// A chunk of input: whole lines, in memory of its own until a worker has judged it.
+final class AuditChunk: @unchecked Sendable {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    private(set) var count = 0
+    /// Set for a line too long for the reader's buffer, streamed and judged by its length.
+    let oversizedLine: (byteCount: Int, scalarCount: Int)?
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        bytes = .allocate(capacity: capacity)
+        oversizedLine = nil
+    }
+
+    init(oversizedLine: (byteCount: Int, scalarCount: Int)) {
+        capacity = 0
+        bytes = .allocate(capacity: 0)
+        self.oversizedLine = oversizedLine
+    }
+
+    deinit { bytes.deallocate() }
+
+    /// Appends whole lines; they must fit.
+    func append(_ lines: UnsafeBufferPointer<UInt8>) {
+        guard let base = lines.baseAddress else { return }
+        precondition(count + lines.count <= capacity, "the lines do not fit the chunk")
+        (bytes + count).update(from: base, count: lines.count)
+        count += lines.count
+    }
+
+    /// Judges every line of the chunk (line numbers from 1 within it), as `check` does.
+    func judge(_ compiled: CompiledPolicy) -> AuditSummary {
+        var summary = AuditSummary()
+        if let oversizedLine {
+            summary.total = 1
+            summary.record(OversizedLineVerdict(compiled, byteCount: oversizedLine.byteCount, scalarCount: oversizedLine.scalarCount), line: 1)
+            return summary
+        }
+        var line = 0
+        LineReader.splitLines(UnsafeBufferPointer(start: bytes, count: count), maximumLineLength: CheckCommand.maximumLineLength) { password in
+            line += 1
+            switch password {
+            case .complete(let password):
+                let codes = compiled.violationCodes(utf8: password)
+                if codes.isEmpty {
+                    summary.valid += 1
+                } else {
+                    for (index, _) in ViolationCodeSet.allCodes.enumerated() where codes.rawValue & (1 << UInt16(index)) != 0 {
+                        summary.record(index, line: line)
+                    }
+                }
+            case .oversized(let byteCount, let scalarCount):
+                summary.record(OversizedLineVerdict(compiled, byteCount: byteCount, scalarCount: scalarCount), line: line)
+            }
+        }
+        summary.total = line
+        return summary
+    }
+}
+
+/// The worker threads: at most `2 * workers` chunks submitted and not yet judged (one
+/// being judged and one ready per worker, so a worker never waits for the reader), at most
+/// `workers` judged at once (--jobs bounds the cores used).
+final class AuditWorkers {
+    private let compiled: CompiledPolicy
+    private let merger = AuditMerger()
+    private let slots: DispatchSemaphore
+    private let running: DispatchSemaphore
+    private let group = DispatchGroup()
+    private let queue = DispatchQueue(label: "pwpolicy.audit.workers", attributes: .concurrent)
+    private var sequence = 0
+
+    init(compiled: CompiledPolicy, workers: Int) {
+        self.compiled = compiled
+        slots = DispatchSemaphore(value: 2 * workers)
+        running = DispatchSemaphore(value: workers)
+    }
+
+    /// Queues `chunk` for judging, after waiting for a free slot.
+    func submit(_ chunk: AuditChunk) {
+        slots.wait()
+        let number = sequence
+        sequence += 1
+        group.enter()
+        let (compiled, merger, slots, running, group) = (compiled, merger, slots, running, group)
+        queue.async {
+            running.wait()
+            let summary = chunk.judge(compiled)
+            running.signal()
+            merger.add(summary, sequence: number)
+            slots.signal()
+            group.leave()
+        }
+    }
+
+    /// The lines merged so far.
+    var linesMerged: Int { merger.linesMerged }
+
+    /// Waits for every chunk and returns the merged tallies.
+    func finish() -> AuditSummary {
+        group.wait()
+        return merger.result()
+    }
+}
+
+/// The merged results, in input order whatever order the workers finish in.
+final class AuditMerger: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "pwpolicy.audit.merge")
+    private var summary = AuditSummary()
+    private var next = 0
+    private var pending: [Int: AuditSummary] = [:]
+
+    func add(_ chunk: AuditSummary, sequence: Int) {
+        queue.sync {
+            pending[sequence] = chunk
+            while let ready = pending.removeValue(forKey: next) {
+                summary.append(ready)
+                next += 1
+            }
+        }
+    }
+
+    var linesMerged: Int { queue.sync { summary.total } }
+
+    func result() -> AuditSummary { queue.sync { summary } }
+}
