@@ -93,14 +93,14 @@ struct PolicyOptions: ParsableArguments {
         }
     }
 
-    /// "unknown preset "x"; did you mean "y"? The presets are: ..."
+    /// "unknown preset "x"; did you mean "y"? N presets are built in: `pwpolicy presets` lists them ..."
     static func unknownPresetMessage(_ id: String) -> String {
         var message = "unknown preset \"\(id)\""
         if let nearest = Presets.nearestID(to: id) {
             message += "; did you mean \"\(nearest)\"?"
         }
-        let ids = Presets.ids
-        message += ids.isEmpty ? " (no presets are built in)" : " The presets are: \(ids.joined(separator: ", "))."
+        let count = Presets.ids.count
+        message += count == 0 ? " (no presets are built in)" : " \(count) presets are built in: `pwpolicy presets` lists them (`--search WORDS` finds one)."
         message += " A policy file is given as a path containing / or ending in .json."
         return message
     }

@@ -1,34 +1,63 @@
 import ArgumentParser
 import PasswordPolicy
 
-/// `pwpolicy presets [--format text|json]`: the built-in presets with their id, title,
-/// length range and a one-line summary.
+/// `pwpolicy presets [--vendor NAME] [--search WORDS] [--all] [--format text|json]`: the
+/// built-in presets with their id, title, length range and a one-line summary, grouped by
+/// vendor. Website rules (`web.*`, several hundred) are listed only with `--vendor web` or
+/// `--all`; `-p web.example.com` works everywhere regardless.
 struct PresetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "presets",
-        abstract: "List the built-in presets: id, title, length range, one-line summary."
+        abstract: "List the built-in presets: id, title, length range, one-line summary.",
+        discussion: "Grouped by vendor (aws, azure, ...). Website rules imported from Apple's password-manager-resources (web.*) are listed only with --vendor web or --all."
     )
+
+    @Option(help: "Only this vendor's presets (the first part of the id: aws, azure, tencentcloud, web, ...).")
+    var vendor: String?
+
+    @Option(help: "Only presets whose id, title or source contain every one of these words (case-insensitive).")
+    var search: String?
+
+    @Flag(help: "Include the website rules (web.*).")
+    var all = false
 
     @Option(help: "text for people, json for programs.")
     var format: OutputFormat = .text
 
     func run() throws {
+        if let vendor, !Presets.vendors.contains(vendor) {
+            throw ValidationError("no vendor \"\(vendor)\"; the vendors are \(Presets.vendors.joined(separator: ", "))")
+        }
+        var presets = search.map(Presets.search) ?? Presets.all
+        if let vendor {
+            presets = presets.filter { Presets.vendor(of: $0.id) == vendor }
+        } else if !all {
+            presets = presets.filter { Presets.vendor(of: $0.id) != "web" }
+        }
         switch format {
-        case .text: try PresetsCommand.writeText(Presets.all)
-        case .json: try PresetsCommand.writeJSON(Presets.all)
+        case .text: try PresetsCommand.writeText(presets)
+        case .json: try PresetsCommand.writeJSON(presets)
         }
     }
 
-    /// Two lines a preset: id, length range and title in columns, then the summary.
+    /// A heading per vendor, then two lines a preset: id, length range and title in
+    /// columns, then the summary.
     static func writeText(_ presets: [Policy]) throws(CommandFailure) {
         var output = BufferedWriter()
         let idWidth = presets.map(\.id.count).max() ?? 0
         let rangeWidth = presets.map { range($0.length).count }.max() ?? 0
         func padded(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+        var vendor: String?
         for policy in presets {
-            try output.write("\(padded(policy.id, idWidth))  \(padded(range(policy.length), rangeWidth))  \(policy.title ?? "")\n")
-            try output.write("    \(summary(policy))\n")
+            let next = Presets.vendor(of: policy.id)
+            if next != vendor {
+                try output.write("\(vendor == nil ? "" : "\n")\(next):\n")
+                vendor = next
+            }
+            try output.write("  \(padded(policy.id, idWidth))  \(padded(range(policy.length), rangeWidth))  \(policy.title ?? "")\n")
+            try output.write("      \(summary(policy))\n")
         }
+        if presets.isEmpty { try output.write("no preset matches\n") }
         try output.flush()
     }
 

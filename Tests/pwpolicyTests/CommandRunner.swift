@@ -79,10 +79,22 @@ enum CommandRunner {
     }
 
     /// The ids of the presets in `policies/` (file names without `.json`).
+    /// The ids of the preset files, `policies/<vendor>/<service>.json` as `vendor.service`.
     static var presetIDs: [String] {
         let directory = packageRoot.appendingPathComponent("policies")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        let vendors = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return vendors.flatMap { vendor -> [String] in
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent(vendor).path)) ?? []
+            return files.filter { $0.hasSuffix(".json") }.map { vendor + "." + String($0.dropLast(5)) }
+        }.sorted()
+    }
+
+    /// The preset files' paths.
+    static var presetFiles: [String] {
+        presetIDs.map { id in
+            let vendor = String(id.prefix { $0 != "." })
+            return packageRoot.appendingPathComponent("policies/\(vendor)/\(id.dropFirst(vendor.count + 1)).json").path
+        }
     }
 }
 

@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func everyPresetRoundTripsThroughTheCommand() throws {
-        for id in CommandRunner.presetIDs {
+        for id in CommandRunner.presetIDs where !id.hasPrefix("web.") {
             let first = try CommandRunner.run(["convert", "-p", id, "--to", "rules"])
             #expect(first.status == 0, "\(id)")
             let rules = try #require(first.lines.first)

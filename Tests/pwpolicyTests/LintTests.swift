@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func everyPresetFileIsClean() throws {
-        let files = CommandRunner.presetIDs.map { CommandRunner.packageRoot.appendingPathComponent("policies/\($0).json").path }
+        let files = CommandRunner.presetFiles
         try #require(!files.isEmpty, "no preset files found in policies/")
         let result = try CommandRunner.run(["lint"] + files)
         #expect(result.status == 0, "\(result.stdout)")

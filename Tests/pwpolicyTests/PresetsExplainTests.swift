@@ -3,12 +3,41 @@ import Testing
 
 /// `pwpolicy presets` and `pwpolicy explain`.
 @Suite struct PresetsExplainTests {
-    @Test func textListsEveryPreset() throws {
+    /// The ids listed in `presets` text output: the lines indented by two spaces.
+    static func listedIDs(_ lines: [String]) -> [String] {
+        lines.filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }.map { String($0.dropFirst(2).prefix { $0 != " " }) }
+    }
+
+    @Test func textListsEveryPresetButTheWebsitesGroupedByVendor() throws {
         let result = try CommandRunner.run(["presets"])
         #expect(result.status == 0)
-        let ids = CommandRunner.presetIDs
-        let listed = result.lines.filter { !$0.hasPrefix(" ") }.map { String($0.prefix { $0 != " " }) }
-        #expect(listed == ids)
+        let ids = CommandRunner.presetIDs.filter { !$0.hasPrefix("web.") }
+        #expect(Self.listedIDs(result.lines) == ids)
+        let headings = result.lines.filter { $0.hasSuffix(":") && !$0.hasPrefix(" ") }
+        #expect(headings == Array(Set(ids.map { String($0.prefix { $0 != "." }) + ":" })).sorted())
+        let all = try CommandRunner.run(["presets", "--all"])
+        #expect(Self.listedIDs(all.lines) == CommandRunner.presetIDs)
+    }
+
+    @Test func vendorAndSearchNarrowTheList() throws {
+        let aws = try CommandRunner.run(["presets", "--vendor", "aws"])
+        #expect(aws.status == 0)
+        let awsIDs = Self.listedIDs(aws.lines)
+        #expect(!awsIDs.isEmpty && awsIDs == CommandRunner.presetIDs.filter { $0.hasPrefix("aws.") })
+        // --search: the presets whose id, title or source contain both words, ignoring case,
+        // read off the files themselves.
+        let search = try CommandRunner.run(["presets", "--search", "RDS mysql"])
+        var expected: [String] = []
+        for (id, file) in zip(CommandRunner.presetIDs, CommandRunner.presetFiles) where !id.hasPrefix("web.") {
+            let object = try parseJSON(String(contentsOfFile: file, encoding: .utf8))
+            let text = [id, object["title"] as? String ?? "", object["source"] as? String ?? ""].joined(separator: " ").lowercased()
+            if text.contains("rds"), text.contains("mysql") { expected.append(id) }
+        }
+        #expect(expected.contains("aws.rds.mysql"))
+        #expect(Self.listedIDs(search.lines) == expected)
+        let unknown = try CommandRunner.run(["presets", "--vendor", "nosuchvendor"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no vendor"))
     }
 
     @Test func jsonHasIdTitleLengthAndSummary() throws {
@@ -16,7 +45,7 @@ import Testing
         #expect(result.status == 0)
         let object = try parseJSON(result.stdout)
         let presets = try #require(object["presets"] as? [[String: Any]])
-        #expect(presets.compactMap { $0["id"] as? String } == CommandRunner.presetIDs)
+        #expect(presets.compactMap { $0["id"] as? String } == CommandRunner.presetIDs.filter { !$0.hasPrefix("web.") })
         for preset in presets {
             #expect(preset["title"] != nil)
             let length = try #require(preset["length"] as? [String: Any])

@@ -58,29 +58,7 @@ struct GenerationAlphabet: Sendable {
     init(members: ScalarSet, table: CharacterTable, boundaries sets: [ScalarSet], tracked: UInt64) {
         self.members = members
         self.count = members.count
-        var cuts: [UInt32] = []
-        for set in sets + [members] {
-            for range in set.ranges {
-                cuts.append(range.lowerBound)
-                if range.upperBound < 0x10FFFF { cuts.append(range.upperBound + 1) }
-            }
-        }
-        cuts.append(0x110000)
-        cuts.sort()
-        var intervals: [(range: ClosedRange<UInt32>, key: UInt64)] = []
-        var previous: UInt32? = nil
-        for cut in cuts {
-            defer { previous = cut }
-            guard let start = previous, start < cut, members.contains(start) else { continue }
-            let mask = table.mask(start)
-            let key = (mask & tracked & table.classMask) | (mask & (CharacterTable.leadingBit | CharacterTable.trailingBit))
-            let range = start...(cut - 1)
-            if let last = intervals.last, last.key == key, last.range.upperBound &+ 1 == start {
-                intervals[intervals.count - 1].range = last.range.lowerBound...range.upperBound
-            } else {
-                intervals.append((range, key))
-            }
-        }
+        let intervals = GenerationAlphabet.intervals(of: members, table: table, boundaries: sets, tracked: tracked)
         // Atoms in order of their first member, so that numbering is deterministic.
         var atomOfKey: [UInt64: Int] = [:]
         var atomRanges: [[ClosedRange<UInt32>]] = []
@@ -120,6 +98,35 @@ struct GenerationAlphabet: Sendable {
                         leadingForbidden: key & CharacterTable.leadingBit != 0,
                         trailingForbidden: key & CharacterTable.trailingBit != 0)
         }
+    }
+
+    /// The maximal intervals of `members` whose characters have the same tracked classes
+    /// and leading/trailing standing (their key), in ascending order.
+    private static func intervals(of members: ScalarSet, table: CharacterTable, boundaries sets: [ScalarSet], tracked: UInt64) -> [(range: ClosedRange<UInt32>, key: UInt64)] {
+        var cuts: [UInt32] = []
+        for set in sets + [members] {
+            for range in set.ranges {
+                cuts.append(range.lowerBound)
+                if range.upperBound < 0x10FFFF { cuts.append(range.upperBound + 1) }
+            }
+        }
+        cuts.append(0x110000)
+        cuts.sort()
+        var intervals: [(range: ClosedRange<UInt32>, key: UInt64)] = []
+        var previous: UInt32? = nil
+        for cut in cuts {
+            defer { previous = cut }
+            guard let start = previous, start < cut, members.contains(start) else { continue }
+            let mask = table.mask(start)
+            let key = (mask & tracked & table.classMask) | (mask & (CharacterTable.leadingBit | CharacterTable.trailingBit))
+            let range = start...(cut - 1)
+            if let last = intervals.last, last.key == key, last.range.upperBound &+ 1 == start {
+                intervals[intervals.count - 1].range = last.range.lowerBound...range.upperBound
+            } else {
+                intervals.append((range, key))
+            }
+        }
+        return intervals
     }
 
     /// The character at `index` of the whole alphabet (ascending order), with its atom.

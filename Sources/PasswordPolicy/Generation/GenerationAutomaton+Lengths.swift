@@ -75,19 +75,62 @@ extension GenerationAutomaton {
     /// sequence repeats: Brent's cycle detection finds the repeat keeping two sets, and
     /// the lengths seen up to it, with its period, decide every length.
     func acceptedLengths(alphabet: GenerationAlphabet) -> AcceptedLengths? {
-        let atoms = alphabet.atoms
-        let states = stateCount
-        let words = (states + 63) / 64
-        // States with an allowed-last transition into an accepting state.
-        var ends = [Bool](repeating: false, count: states)
-        for state in 0..<states {
+        let ends = endStates(alphabet)
+        var walk = StateSetWalk(automaton: self, useful: statesReaching(ends), ends: ends)
+        // Lengths 0 and 1, where the first character is also the last.
+        var accepted = [accepting[start], false]
+        var first = walk.emptySet
+        for t in transitionStart[start]..<transitionStart[start + 1] {
+            let atom = alphabet.atoms[Int(transitionAtom[t])]
+            guard !atom.leadingForbidden else { continue }
+            let next = Int(transitionNext[t])
+            if !atom.trailingForbidden, accepting[next] { accepted[1] = true }
+            walk.insert(next, into: &first)
+        }
+        // `F(k)` decides length `k + 1`.
+        var tortoise = first
+        var tortoiseIndex = 1
+        accepted.append(walk.endsHere(first))
+        if walk.isEmpty(first) { return AcceptedLengths(accepted: accepted, cycleStart: 2, period: 1) }
+        var hare = walk.step(first)
+        var hareIndex = 2
+        accepted.append(walk.endsHere(hare))
+        var power = 1
+        var lambda = 1   // hareIndex - tortoiseIndex
+        while hare != tortoise {
+            if walk.isEmpty(hare) { return AcceptedLengths(accepted: accepted, cycleStart: hareIndex + 1, period: 1) }
+            if power == lambda {
+                tortoise = hare
+                tortoiseIndex = hareIndex
+                power *= 2
+                lambda = 0
+            }
+            hare = walk.step(hare)
+            hareIndex += 1
+            lambda += 1
+            accepted.append(walk.endsHere(hare))
+            if walk.work > GenerationAutomaton.lengthAnalysisLimit { return nil }
+        }
+        // F(tortoiseIndex) == F(tortoiseIndex + lambda): periodic from there on.
+        return AcceptedLengths(accepted: accepted, cycleStart: tortoiseIndex + 1, period: lambda)
+    }
+
+    /// States with an allowed-last transition into an accepting state.
+    private func endStates(_ alphabet: GenerationAlphabet) -> [Bool] {
+        var ends = [Bool](repeating: false, count: stateCount)
+        for state in 0..<stateCount {
             for t in transitionStart[state]..<transitionStart[state + 1]
-            where !atoms[Int(transitionAtom[t])].trailingForbidden && accepting[Int(transitionNext[t])] {
+            where !alphabet.atoms[Int(transitionAtom[t])].trailingForbidden && accepting[Int(transitionNext[t])] {
                 ends[state] = true
                 break
             }
         }
-        // States from which some walk reaches one of `ends`: backwards over reversed transitions.
+        return ends
+    }
+
+    /// States from which some walk reaches one of `ends`: backwards over reversed transitions.
+    private func statesReaching(_ ends: [Bool]) -> [Bool] {
+        let states = stateCount
         var predecessorStart = [Int](repeating: 0, count: states + 1)
         for next in transitionNext { predecessorStart[Int(next) + 1] += 1 }
         for state in 0..<states { predecessorStart[state + 1] += predecessorStart[state] }
@@ -108,64 +151,48 @@ extension GenerationAutomaton {
                 stack.append(Int(predecessors[p]))
             }
         }
-        var endBits = [UInt64](repeating: 0, count: words)
-        for state in 0..<states where ends[state] { endBits[state >> 6] |= 1 << UInt64(state & 63) }
-
-        var work = 0
-        func step(_ set: [UInt64]) -> [UInt64] {
-            var next = [UInt64](repeating: 0, count: words)
-            for (w, word) in set.enumerated() {
-                var bits = word
-                while bits != 0 {
-                    let state = w << 6 | bits.trailingZeroBitCount
-                    bits &= bits - 1
-                    work += transitionStart[state + 1] - transitionStart[state]
-                    for t in transitionStart[state]..<transitionStart[state + 1] {
-                        let target = Int(transitionNext[t])
-                        if useful[target] { next[target >> 6] |= 1 << UInt64(target & 63) }
-                    }
-                }
-            }
-            return next
-        }
-        func endsHere(_ set: [UInt64]) -> Bool { zip(set, endBits).contains { $0 & $1 != 0 } }
-        func isEmpty(_ set: [UInt64]) -> Bool { !set.contains { $0 != 0 } }
-
-        // Lengths 0 and 1, where the first character is also the last.
-        var accepted = [accepting[start], false]
-        var first = [UInt64](repeating: 0, count: words)
-        for t in transitionStart[start]..<transitionStart[start + 1] {
-            let atom = atoms[Int(transitionAtom[t])]
-            guard !atom.leadingForbidden else { continue }
-            let next = Int(transitionNext[t])
-            if !atom.trailingForbidden, accepting[next] { accepted[1] = true }
-            if useful[next] { first[next >> 6] |= 1 << UInt64(next & 63) }
-        }
-        // `F(k)` decides length `k + 1`.
-        var tortoise = first
-        var tortoiseIndex = 1
-        accepted.append(endsHere(first))
-        if isEmpty(first) { return AcceptedLengths(accepted: accepted, cycleStart: 2, period: 1) }
-        var hare = step(first)
-        var hareIndex = 2
-        accepted.append(endsHere(hare))
-        var power = 1
-        var lambda = 1   // hareIndex - tortoiseIndex
-        while hare != tortoise {
-            if isEmpty(hare) { return AcceptedLengths(accepted: accepted, cycleStart: hareIndex + 1, period: 1) }
-            if power == lambda {
-                tortoise = hare
-                tortoiseIndex = hareIndex
-                power *= 2
-                lambda = 0
-            }
-            hare = step(hare)
-            hareIndex += 1
-            lambda += 1
-            accepted.append(endsHere(hare))
-            if work > GenerationAutomaton.lengthAnalysisLimit { return nil }
-        }
-        // F(tortoiseIndex) == F(tortoiseIndex + lambda): periodic from there on.
-        return AcceptedLengths(accepted: accepted, cycleStart: tortoiseIndex + 1, period: lambda)
+        return useful
     }
+}
+
+/// Sets of automaton states as bit sets, stepped one character at a time; only states that
+/// can still end a password are kept. Counts the transitions it follows.
+struct StateSetWalk {
+    let automaton: GenerationAutomaton
+    let useful: [Bool]
+    let endBits: [UInt64]
+    private(set) var work = 0
+
+    init(automaton: GenerationAutomaton, useful: [Bool], ends: [Bool]) {
+        self.automaton = automaton
+        self.useful = useful
+        var endBits = [UInt64](repeating: 0, count: (automaton.stateCount + 63) / 64)
+        for state in ends.indices where ends[state] { endBits[state >> 6] |= 1 << UInt64(state & 63) }
+        self.endBits = endBits
+    }
+
+    var emptySet: [UInt64] { [UInt64](repeating: 0, count: endBits.count) }
+
+    func insert(_ state: Int, into set: inout [UInt64]) {
+        if useful[state] { set[state >> 6] |= 1 << UInt64(state & 63) }
+    }
+
+    /// The useful successors of every state in `set`.
+    mutating func step(_ set: [UInt64]) -> [UInt64] {
+        var next = emptySet
+        for (w, word) in set.enumerated() {
+            var bits = word
+            while bits != 0 {
+                let state = w << 6 | bits.trailingZeroBitCount
+                bits &= bits - 1
+                let transitions = automaton.transitionStart[state]..<automaton.transitionStart[state + 1]
+                work += transitions.count
+                for t in transitions { insert(Int(automaton.transitionNext[t]), into: &next) }
+            }
+        }
+        return next
+    }
+
+    func endsHere(_ set: [UInt64]) -> Bool { zip(set, endBits).contains { $0 & $1 != 0 } }
+    func isEmpty(_ set: [UInt64]) -> Bool { !set.contains { $0 != 0 } }
 }

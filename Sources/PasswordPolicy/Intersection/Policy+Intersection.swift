@@ -39,131 +39,36 @@ extension Policy {
     /// let both = try Policy.intersection(compiled: [linuxCompiled, windowsCompiled])
     /// ```
     public static func intersection(compiled: [CompiledPolicy]) throws(PolicyError) -> Policy {
-        let policies = compiled.map(\.policy)
-        guard let first = policies.first else { throw PolicyError(keyPath: "", "no policy given") }
-        if policies.count == 1 { return first }
-        let ids = policies.map(\.id)
-        var reasons: [String] = []
-
-        // Length.
-        let minLength = policies.map(\.length.min).max() ?? 0
-        let maxLengths = policies.compactMap(\.length.max)
-        let maxLength = maxLengths.min()
-        if let maxLength, maxLength < minLength {
-            reasons.append("the length ranges do not overlap (" + policies.map { "\($0.id): \($0.length)" }.joined(separator: "; ") + ")")
-        }
-
-        // Characters every policy allows (nil: every policy allows any character).
-        var common: ScalarSet?
-        for (policy, compiledPolicy) in zip(policies, compiled) where !policy.allowsOtherCharacters {
-            common = common.map { $0.intersection(compiledPolicy.classUnion) } ?? compiledPolicy.classUnion
-        }
-
-        var classes: [CharacterClass] = []
-        var members: [ScalarSet] = []
-        var requirements: [Requirement] = []
-        for (policy, compiledPolicy) in zip(policies, compiled) {
-            var rename: [String: String] = [:]
-            for (index, characterClass) in policy.classes.enumerated() {
-                let original = compiledPolicy.classMembers[index]
-                let remaining = common.map { original.intersection($0) } ?? original
-                if remaining.isEmpty { continue }
-                let charset = remaining == original ? characterClass.charset : .set(remaining.pcre2ClassBody)
-                if let existing = classes.firstIndex(where: { $0.name == characterClass.name }), members[existing] == remaining {
-                    rename[characterClass.name] = characterClass.name
-                    continue
-                }
-                var name = characterClass.name
-                if classes.contains(where: { $0.name == name }) { name = "\(policy.id):\(characterClass.name)" }
-                var suffix = 2
-                while classes.contains(where: { $0.name == name }) {
-                    name = "\(policy.id):\(characterClass.name)#\(suffix)"
-                    suffix += 1
-                }
-                rename[characterClass.name] = name
-                classes.append(CharacterClass(name: name, charset))
-                members.append(remaining)
-            }
-            for requirement in policy.requirements {
-                switch requirement {
-                case .atLeast(let count, let names):
-                    let listed = names ?? policy.classes.map(\.name)
-                    let kept = listed.compactMap { rename[$0] }
-                    if kept.count < count {
-                        let lost = listed.filter { rename[$0] == nil }
-                        reasons.append("\(policy.id) needs \(count) of \(Messages.list(listed)), but \(Messages.list(lost)) \(lost.count == 1 ? "has" : "have") no character that every policy allows")
-                    } else {
-                        requirements.append(.atLeast(count, of: kept))
-                    }
-                case .count(let name, let min, let max):
-                    if let renamed = rename[name] {
-                        requirements.append(.count(class: renamed, min: min, max: max))
-                    } else if let min, min > 0 {
-                        reasons.append("\(policy.id) needs at least \(min) of \"\(name)\", but no character of it is allowed by every policy")
-                    }
-                }
-            }
-        }
-        if classes.isEmpty {
+        guard let first = compiled.first else { throw PolicyError(keyPath: "", "no policy given") }
+        if compiled.count == 1 { return first.policy }
+        var merge = IntersectionMerge(compiled)
+        for part in compiled { merge.add(part) }
+        if merge.classes.isEmpty {
             // No character is allowed by every policy: only the empty password can remain,
             // when every length range starts at 0 and nothing requires a character.
-            if minLength > 0 {
-                reasons.append("no character is allowed by every policy, and passwords need at least \(minLength) \(Messages.characters(minLength))")
-            } else if reasons.isEmpty {
-                var onlyEmpty = first
-                onlyEmpty.id = ids.joined(separator: "+")
-                onlyEmpty.title = "Intersection of " + Messages.list(ids)
-                onlyEmpty.source = nil
-                onlyEmpty.notes = ["Every password must satisfy each of: " + ids.joined(separator: ", ") + ". No character is allowed by all of them, so only the empty password is."]
-                onlyEmpty.length = LengthRange(min: 0, max: 0)
-                onlyEmpty.requirements = []
-                onlyEmpty.forbidPatterns = policies.flatMap(\.forbidPatterns)
-                onlyEmpty.forbidContext = Array(Set(policies.flatMap(\.forbidContext))).sorted()
-                onlyEmpty.isOptional = policies.allSatisfy(\.isOptional)
-                return onlyEmpty
+            if merge.minLength > 0 {
+                merge.reasons.append("no character is allowed by every policy, and passwords need at least \(merge.minLength) \(Messages.characters(merge.minLength))")
+            } else if merge.reasons.isEmpty {
+                return merge.onlyTheEmptyPassword(first.policy)
             }
         }
-        guard reasons.isEmpty else { throw PolicyError.emptyIntersection(ids, reasons) }
-
-        var unique: [Requirement] = []
-        for requirement in requirements where !unique.contains(requirement) { unique.append(requirement) }
-
-        var result = Policy(
-            id: ids.joined(separator: "+"),
-            title: "Intersection of " + Messages.list(ids),
-            source: nil,
-            notes: ["Every password must satisfy each of: " + ids.joined(separator: ", ") + "."],
-            length: LengthRange(min: minLength, max: maxLength),
-            classes: classes,
-            allowsOtherCharacters: policies.allSatisfy(\.allowsOtherCharacters),
-            requirements: unique,
-            forbidLeading: union(policies.map(\.forbidLeading), compiled.map(\.forbiddenLeading)),
-            forbidTrailing: union(policies.map(\.forbidTrailing), compiled.map(\.forbiddenTrailing)),
-            maxConsecutive: policies.compactMap(\.maxConsecutive).min(),
-            forbidPatterns: [],
-            forbidContext: [],
-            isOptional: policies.allSatisfy(\.isOptional)
-        )
-        for policy in policies {
-            for pattern in policy.forbidPatterns where !result.forbidPatterns.contains(pattern) { result.forbidPatterns.append(pattern) }
-            for name in policy.forbidContext where !result.forbidContext.contains(name) { result.forbidContext.append(name) }
-        }
-
-        // Contradictions that the accumulated rules make plain.
+        guard merge.reasons.isEmpty else { throw PolicyError.emptyIntersection(merge.ids, merge.reasons) }
+        let result = merge.result(forbidLeading: union(compiled.map(\.policy.forbidLeading), compiled.map(\.forbiddenLeading)),
+                                  forbidTrailing: union(compiled.map(\.policy.forbidTrailing), compiled.map(\.forbiddenTrailing)))
+        // Contradictions among the accumulated rules, then lint's verdict (reachability over
+        // the exact counting automaton, for every allowed length): an intersection that no
+        // password satisfies is an error, with the reason.
         let compiledResult: CompiledPolicy
         do {
             compiledResult = try CompiledPolicy(result)
         } catch {
-            throw PolicyError.emptyIntersection(ids, error.problems.map(\.description))
+            throw PolicyError.emptyIntersection(merge.ids, error.problems.map(\.description))
         }
-        // Contradictions among the accumulated rules, then lint's verdict (reachability over
-        // the exact counting automaton, for every allowed length): an intersection that no
-        // password satisfies is an error, with the reason.
-        reasons = compiledResult.contradictions().map(\.description)
+        var reasons = compiledResult.contradictions().map(\.description)
         if reasons.isEmpty, case .unsatisfiable(let reason) = compiledResult.satisfiability() {
             reasons = [reason]
         }
-        guard reasons.isEmpty else { throw PolicyError.emptyIntersection(ids, reasons) }
+        guard reasons.isEmpty else { throw PolicyError.emptyIntersection(merge.ids, reasons) }
         return result
     }
 

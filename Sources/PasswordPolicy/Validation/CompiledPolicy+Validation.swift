@@ -37,7 +37,10 @@ extension CompiledPolicy {
     /// ```
     @inlinable
     public func validate(_ password: String, context: [String: String] = [:]) -> [Violation] {
-        CompiledPolicy.withBuffer(password) { validate(buffer: $0, knownValidUTF8: true, context: context) }
+        // Most passwords checked are valid: the allocation-free yes-or-no scan answers them
+        // without building an array.
+        if isValid(password, context: context) { return [] }
+        return CompiledPolicy.withBuffer(password) { violations(buffer: $0, knownValidUTF8: true, context: context) }
     }
 
     /// Every violation for a password that may be absent: `nil` gives `password.missing`
@@ -118,6 +121,7 @@ extension CompiledPolicy {
 
     /// Every violation, from the full scalar-by-scalar scan: independent of the yes-or-no
     /// fast path (the tests hold the two against each other).
+    @usableFromInline
     func violations(buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> [Violation] {
         if buffer.count > CompiledPolicy.maximumPasswordBytes { return [ViolationText.oversized(byteCount: buffer.count)] }
         if !knownValidUTF8, let offset = UTF8Decoding.firstInvalidOffset(buffer) { return [ViolationText.invalidEncoding(offset: offset)] }
