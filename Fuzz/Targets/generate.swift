@@ -29,11 +29,11 @@ public func fuzzGenerate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if password.unicodeScalars.count != length { fatalError("generated password has the wrong length") }
         if !password.unicodeScalars.allSatisfy({ generator.alphabet.contains($0) }) { fatalError("generated a character outside the alphabet") }
     } catch {
-        switch error {
+        switch error.code {
         case .unsatisfiable, .rejectionLimit, .lengthOutOfRange:
             // No password of that length: the exact count must say so too (pattern and
             // context rejections aside).
-            if case .unsatisfiable = error, let count = try? generator.count(length: length), !count.isZero {
+            if error.code == .unsatisfiable, let count = try? generator.count(length: length), !count.isZero {
                 fatalError("reported unsatisfiable at a length with \(count) passwords")
             }
         default:
