@@ -22,8 +22,9 @@ and written to policies/web/DOMAIN.json; the old policies/web/*.json are replace
 that does not give a valid id (lowercase [a-z0-9_-] parts separated by dots) or rules that do
 not convert are reported and skipped, and the script exits with 1.
 
-Afterwards run python3 scripts/embed-presets.py. policies/web/LICENSE carries upstream's MIT
-license; keep its commit in step with SHA.
+It also writes policies/web/LICENSE: the files and the commit it covers, then upstream's MIT
+license (LICENSE.txt of the checkout; for a lone file, the text already in policies/web/LICENSE).
+Afterwards run python3 scripts/embed-presets.py.
 """
 import argparse, json, pathlib, re, subprocess, sys, tempfile
 
@@ -40,9 +41,11 @@ def fail(message):
 
 
 def locate(upstream, commit):
-    path = pathlib.Path(upstream)
+    """The rules file, the commit, and the checkout's LICENSE.txt (None for a lone file)."""
+    path, license_path = pathlib.Path(upstream), None
     if path.is_dir():
         checkout, path = path, path / UPSTREAM_FILE
+        license_path = checkout / "LICENSE.txt"
         if commit is None:
             result = subprocess.run(["git", "-C", str(checkout), "rev-parse", "HEAD"], capture_output=True, text=True)
             if result.returncode != 0:
@@ -52,7 +55,31 @@ def locate(upstream, commit):
         fail(f"no file {path}")
     if commit is None or not re.fullmatch(r"[0-9a-f]{40}", commit):
         fail("give --commit with the 40-digit upstream commit the file comes from")
-    return path, commit
+    return path, commit, license_path
+
+
+LICENSE_HEADER = """The files policies/web/*.json (the presets web.<domain>) are converted from
+quirks/password-rules.json of https://github.com/apple/password-manager-resources at commit
+{commit}, by scripts/import-web-presets.py. Each file's
+`notes` quote that file's Password Rules string as published. That material is used under
+the license of apple/password-manager-resources (its LICENSE.txt), reproduced here:
+
+"""
+
+
+def write_license(out, commit, license_path):
+    """policies/web/LICENSE: which files and commit, then upstream's LICENSE.txt (from the
+    checkout, or else the text already there)."""
+    target = out / "LICENSE"
+    if license_path is not None and license_path.is_file():
+        body = license_path.read_text(encoding="utf-8")
+    elif target.is_file() and "reproduced here:\n\n" in target.read_text(encoding="utf-8"):
+        body = target.read_text(encoding="utf-8").split("reproduced here:\n\n", 1)[1]
+    else:
+        fail(f"no LICENSE.txt of {REPOSITORY} to copy: give a checkout as UPSTREAM")
+    if "Copyright 2020 Apple Inc." not in body:
+        fail("the upstream license text does not carry its copyright line")
+    target.write_text(LICENSE_HEADER.format(commit=commit) + body.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def pwpolicy_binary(given):
@@ -139,7 +166,7 @@ def main():
     parser.add_argument("--out", default=str(root / "policies/web"), help="the output folder (default: policies/web)")
     args = parser.parse_args()
 
-    path, commit = locate(args.upstream, args.commit)
+    path, commit, license_path = locate(args.upstream, args.commit)
     sites = json.loads(path.read_text(encoding="utf-8"))
     binary = pwpolicy_binary(args.pwpolicy)
     source = (f"{REPOSITORY}, {UPSTREAM_FILE} at commit {commit}, "
@@ -149,6 +176,7 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.json"):
         old.unlink()
+    write_license(out, commit, license_path)
 
     problems, written, with_losses = [], 0, []
     for domain in sorted(sites):
