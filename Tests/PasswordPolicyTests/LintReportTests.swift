@@ -8,7 +8,12 @@ import Testing
     }
 
     @Test func everyPresetIsSatisfiableFromItsMinimumLength() throws {
-        for preset in Presets.all {
+        // The cloud and vendor presets. Website presets (web.*) are not held to this: a
+        // site's rules may set no minlength, so that the shortest password (one character
+        // of each required class) is longer than length.min 0, and no maxlength either
+        // (the count of lengths below would overflow); WebPresetTests lints each and
+        // generates from the lengths its own report admits.
+        for preset in Presets.all where Presets.vendor(of: preset.id) != "web" {
             let report = preset.lintReport()
             #expect(report.errors.isEmpty, "\(preset.id): \(report.errors)")
             #expect(report.satisfiability == .satisfiable(shortest: preset.length.min), "\(preset.id)")
@@ -17,7 +22,7 @@ import Testing
             let first = try #require(report.countsByLength.first)
             let (length, count) = (first.length, first.count)
             #expect(length == preset.length.min)
-            #expect(count == (try generator.count(length: length)))
+            #expect(count == (try generator.count(length: length)), "\(preset.id)")
             #expect(report.countsByLength.count == min(PolicyLintReport.countedLengths, (preset.length.max ?? .max) - preset.length.min + 1))
         }
     }
