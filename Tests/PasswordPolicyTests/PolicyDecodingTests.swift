@@ -55,7 +55,10 @@ import Testing
 
     @Test func writesThePresetFilesByteForByte() throws {
         for preset in Presets.all {
-            let file = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("policies/\(preset.id).json"), encoding: .utf8)
+            // policies/<vendor>/<the rest of the id>.json
+            let vendor = Presets.vendor(of: preset.id)
+            let path = "policies/\(vendor)/\(preset.id.dropFirst(vendor.count + 1)).json"
+            let file = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent(path), encoding: .utf8)
             #expect(preset.jsonString() + "\n" == file || preset.jsonString() == file, "\(preset.id)")
         }
     }

@@ -23,12 +23,29 @@ import Testing
 
     // MARK: The files and the embedded copies
 
+    /// Where a preset's file is: `<vendor>/<the rest of the id>.json` under policies/.
+    static func relativePath(_ id: String) -> String {
+        let vendor = Presets.vendor(of: id)
+        return "\(vendor)/\(id.dropFirst(vendor.count + 1)).json"
+    }
+
     @Test func embeddedPresetsEqualTheFiles() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.policiesDirectory.path)
-            .filter { $0.hasSuffix(".json") }.sorted()
-        #expect(names == Self.ids.map { $0 + ".json" })
+        // Every policies/<vendor>/*.json, the six seeds among them, is embedded byte for byte.
+        let manager = FileManager.default
+        let vendors = try manager.contentsOfDirectory(atPath: Self.policiesDirectory.path).filter { name in
+            var isDirectory: ObjCBool = false
+            return manager.fileExists(atPath: Self.policiesDirectory.appendingPathComponent(name).path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }.sorted()
+        var names: [String] = []
+        for vendor in vendors {
+            names += try manager.contentsOfDirectory(atPath: Self.policiesDirectory.appendingPathComponent(vendor).path)
+                .filter { $0.hasSuffix(".json") }.map { "\(vendor)/\($0)" }
+        }
+        names.sort()
+        #expect(Set(Self.ids.map(Self.relativePath)).isSubset(of: Set(names)), "the six seed files are there")
         #expect(Presets.embedded.map(\.file).sorted() == names, "run python3 scripts/embed-presets.py")
-        #expect(Presets.ids == Self.ids)
+        #expect(Presets.vendors == vendors)
+        #expect(Set(Self.ids).isSubset(of: Set(Presets.ids)))
         #expect(Presets.all.count == Presets.embedded.count, "every embedded preset decodes")
         for name in names {
             let data = try Data(contentsOf: Self.policiesDirectory.appendingPathComponent(name))
@@ -36,7 +53,7 @@ import Testing
             let embedded = try #require(Presets.embedded.first { $0.file == name }, "\(name) is embedded")
             #expect(embedded.json == text, "\(name): the embedded text differs from the file; run python3 scripts/embed-presets.py")
             let fromFile = try Policy(json: Array(data))
-            #expect(name == fromFile.id + ".json", "the file is named after its id")
+            #expect(name == Self.relativePath(fromFile.id), "the file is named after its id")
             #expect(Presets.policy(id: fromFile.id) == fromFile, "\(name): the embedded preset decodes to the file's value")
         }
     }
@@ -49,7 +66,7 @@ import Testing
         #expect(!(policy.source ?? "").isEmpty)
         #expect(!policy.notes.isEmpty)
         #expect(try Policy(json: policy.jsonString()) == policy, "encoding and decoding again gives the same value")
-        let raw = try String(contentsOf: Self.policiesDirectory.appendingPathComponent(id + ".json"), encoding: .utf8)
+        let raw = try String(contentsOf: Self.policiesDirectory.appendingPathComponent(Self.relativePath(id)), encoding: .utf8)
         #expect(raw.hasSuffix("}\n"), "the file ends with one newline")
         #expect(!raw.contains("\t"), "indented with spaces")
     }
