@@ -103,7 +103,14 @@ import Testing
         for preset in Presets.all {
             var open = preset
             open.length = LengthRange(min: preset.length.min, max: nil)
-            #expect(open.lintReport().satisfiability == .satisfiable(shortest: preset.length.min), "\(preset.id)")
+            if Presets.vendor(of: preset.id) == "web" {
+                // Website rules may set no minlength, or one below the number of required
+                // classes (web.benjerry.com: none, and three required): the shortest password
+                // is then longer than length.min. Dropping the maximum must not change it.
+                #expect(open.lintReport().satisfiability == preset.lintReport().satisfiability, "\(preset.id)")
+            } else {
+                #expect(open.lintReport().satisfiability == .satisfiable(shortest: preset.length.min), "\(preset.id)")
+            }
         }
     }
 

@@ -16,5 +16,6 @@ extension Presets {
         ("redis", vendor_redis),
         ("snowflake", vendor_snowflake),
         ("tencentcloud", vendor_tencentcloud),
+        ("web", vendor_web),
     ]
 }
