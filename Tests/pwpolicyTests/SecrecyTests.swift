@@ -43,7 +43,10 @@ import Testing
             ["check", "-p", basic, "--format", "bogus"],
             ["check", "-p", basic, "--context", "missing-equals"],
         ]
-        for id in CommandRunner.presetIDs {
+        // Every cloud and vendor preset, and a few website presets (the other web.* presets
+        // take the same code path with other rules).
+        let websites = ["web.apple.com", "web.aetna.com", "web.benjerry.com"]
+        for id in CommandRunner.presetIDs where !id.hasPrefix("web.") || websites.contains(id) {
             runs.append(["check", "-p", id])
             runs.append(["check", "-p", id, "--format", "jsonl"])
         }
