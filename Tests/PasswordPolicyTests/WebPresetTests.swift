@@ -12,10 +12,10 @@ struct WebPresetTests {
     static let ids = presets.map(\.id)
 
     /// The upstream commit every preset's source cites (policies/web/LICENSE says the same).
-    static let upstreamCommit = "0054eced136921188aa003ccb45369147882cc66"
+    static let upstreamCommit = "af254fbc9639b933893940668585b0147dd8a3d0"
 
-    /// quirks/password-rules.json at that commit lists 250 sites, each imported.
-    static let upstreamSiteCount = 250
+    /// quirks/password-rules.json at that commit lists 364 sites, each imported.
+    static let upstreamSiteCount = 364
 
     /// Sites whose rules admit no password at all. None does at this commit; a site that
     /// does must be listed here (and is then checked to admit none), never skipped.

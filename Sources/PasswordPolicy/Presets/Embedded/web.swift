@@ -8,7 +8,7 @@ web/163.com.json
   "format": 1,
   "id": "web.163.com",
   "title": "163.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 16;"
@@ -21,7 +21,7 @@ web/163.com.json
   "format": 1,
   "id": "web.1800flowers.com",
   "title": "1800flowers.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 6;"
@@ -40,7 +40,7 @@ web/163.com.json
   "format": 1,
   "id": "web.access.service.gov.uk",
   "title": "access.service.gov.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 10;"
@@ -55,12 +55,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["required-1", "required-2", "required-3", "required-4"] } ]
 }
+␞web/account.samsung.com.json
+{
+  "format": 1,
+  "id": "web.account.samsung.com",
+  "title": "account.samsung.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 15; required: digit; required: special; required: upper,lower;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: special; required: upper, lower; allowed: ascii-printable; minlength: 8; maxlength: 15;"
+  ],
+  "length": { "min": 8, "max": 15 },
+  "classes": [
+    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
+    { "name": "required-1", "set": "0-9" },
+    { "name": "required-2", "chars": " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" },
+    { "name": "required-3", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["required-1", "required-2", "required-3"] } ]
+}
 ␞web/admiral.com.json
 {
   "format": 1,
   "id": "web.admiral.com",
   "title": "admiral.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: digit; required: [- !\"#$&'()*+,.:;<=>?@[^_`{|}~]]; allowed: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: [- !\"#$&'()*+,.:;<=>?@[^_`{|}~]]; allowed: upper, lower, digit, [- !\"#$&'()*+,.:;<=>?@[^_`{|}~]]; minlength: 8;"
@@ -79,7 +98,46 @@ web/163.com.json
   "format": 1,
   "id": "web.ae.com",
   "title": "ae.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 25; required: lower; required: upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 25;"
+  ],
+  "length": { "min": 8, "max": 25 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
+␞web/aeon.co.jp.json
+{
+  "format": 1,
+  "id": "web.aeon.co.jp",
+  "title": "aeon.co.jp, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 8; max-consecutive: 3; required: digit; required: upper,lower,[#$+./:=?@[^_|~]];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower, [#$+./:=?@[^_|~]]; allowed: upper, lower, digit, [#$+./:=?@[^_|~]]; max-consecutive: 3; minlength: 8; maxlength: 8;"
+  ],
+  "length": { "min": 8, "max": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "#$+./:=?@[]^_|~" },
+    { "name": "required-2", "set": "A-Za-z\\#\\$\\+\\.\\/\\:\\=\\?\\@\\[\\]\\^\\_\\|\\~" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["digit", "required-2"] } ],
+  "maxConsecutive": 3
+}
+␞web/aeromexico.com.json
+{
+  "format": 1,
+  "id": "web.aeromexico.com",
+  "title": "aeromexico.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 25; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 25;"
@@ -97,7 +155,7 @@ web/163.com.json
   "format": 1,
   "id": "web.aetna.com",
   "title": "aetna.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 2; required: upper; required: digit; allowed: lower, [-_&#@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; allowed: upper, lower, digit, [-#&@_]; max-consecutive: 2; minlength: 8; maxlength: 20;"
@@ -117,7 +175,7 @@ web/163.com.json
   "format": 1,
   "id": "web.airasia.com",
   "title": "airasia.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 15;"
@@ -130,12 +188,50 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/airfrance.com.json
+{
+  "format": 1,
+  "id": "web.airfrance.com",
+  "title": "airfrance.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 12; required: lower; required: upper; required: digit; allowed: [-!#$&+/?@_];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$&+/?@_]; minlength: 8; maxlength: 12;"
+  ],
+  "length": { "min": 8, "max": 12 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$&+-/?@_" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
+␞web/airfrance.us.json
+{
+  "format": 1,
+  "id": "web.airfrance.us",
+  "title": "airfrance.us, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 12; required: lower; required: upper; required: digit; allowed: [-!#$&+/?@_];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$&+/?@_]; minlength: 8; maxlength: 12;"
+  ],
+  "length": { "min": 8, "max": 12 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$&+-/?@_" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
 ␞web/ajisushionline.com.json
 {
   "format": 1,
   "id": "web.ajisushionline.com",
   "title": "ajisushionline.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; allowed: [ !#$%&*?@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [ !#$%&*?@]; minlength: 8;"
@@ -149,12 +245,30 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/alelo.com.br.json
+{
+  "format": 1,
+  "id": "web.alelo.com.br",
+  "title": "alelo.com.br, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 6; maxlength: 10; required: lower; required: upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 6; maxlength: 10;"
+  ],
+  "length": { "min": 6, "max": 10 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
 ␞web/aliexpress.com.json
 {
   "format": 1,
   "id": "web.aliexpress.com",
   "title": "aliexpress.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; allowed: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 6; maxlength: 20;"
@@ -171,7 +285,7 @@ web/163.com.json
   "format": 1,
   "id": "web.alliantcreditunion.com",
   "title": "alliantcreditunion.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 3; required: lower, upper; required: digit; allowed: [!#$*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [!#$*]; max-consecutive: 3; minlength: 8; maxlength: 20;"
@@ -192,7 +306,7 @@ web/163.com.json
   "format": 1,
   "id": "web.allianz.com.br",
   "title": "allianz.com.br, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 4;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 4; maxlength: 4;"
@@ -205,7 +319,7 @@ web/163.com.json
   "format": 1,
   "id": "web.americanexpress.com",
   "title": "americanexpress.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 4; required: lower, upper; required: digit; allowed: [%&_?#=];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [#%&=?_]; max-consecutive: 4; minlength: 8; maxlength: 20;"
@@ -221,12 +335,31 @@ web/163.com.json
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ],
   "maxConsecutive": 4
 }
+␞web/ana.co.jp.json
+{
+  "format": 1,
+  "id": "web.ana.co.jp",
+  "title": "ana.co.jp, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: digit; required: upper,lower;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "required-2", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["digit", "required-2"] } ]
+}
 ␞web/anatel.gov.br.json
 {
   "format": 1,
   "id": "web.anatel.gov.br",
   "title": "anatel.gov.br, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; allowed: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 6; maxlength: 15;"
@@ -243,26 +376,26 @@ web/163.com.json
   "format": 1,
   "id": "web.ancestry.com",
   "title": "ancestry.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [-!\"#$%&'()*+,./:;<=>?@[^_`{|}~]];",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!\"#$%&'()*+,./:;<=>?@[^_`{|}~]]; allowed: upper, lower, digit, [-!\"#$%&'()*+,./:;<=>?@[^_`{|}~]]; minlength: 8;"
+    "Password Rules as published: minlength: 8; required: lower, upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 8;"
   ],
   "length": { "min": 8 },
   "classes": [
     { "name": "upper", "set": "A-Z" },
     { "name": "lower", "set": "a-z" },
     { "name": "digit", "set": "0-9" },
-    { "name": "custom", "chars": "!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~" }
+    { "name": "required-1", "set": "A-Za-z" }
   ],
-  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+  "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
 }
 ␞web/angieslist.com.json
 {
   "format": 1,
   "id": "web.angieslist.com",
   "title": "angieslist.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 15;"
@@ -275,7 +408,7 @@ web/163.com.json
   "format": 1,
   "id": "web.anthem.com",
   "title": "anthem.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 3; required: lower, upper; required: digit; allowed: [!$*?@|];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [!$*?@|]; max-consecutive: 3; minlength: 8; maxlength: 20;"
@@ -291,12 +424,31 @@ web/163.com.json
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ],
   "maxConsecutive": 3
 }
+␞web/app.digiboxx.com.json
+{
+  "format": 1,
+  "id": "web.app.digiboxx.com",
+  "title": "app.digiboxx.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 14; required: lower; required: upper; required: digit; required: [@$!%*?&];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!$%&*?@]; allowed: upper, lower, digit, [!$%&*?@]; minlength: 8; maxlength: 14;"
+  ],
+  "length": { "min": 8, "max": 14 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!$%&*?@" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/app.digio.in.json
 {
   "format": 1,
   "id": "web.app.digio.in",
   "title": "app.digio.in, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 15;"
@@ -309,7 +461,7 @@ web/163.com.json
   "format": 1,
   "id": "web.app.parkmobile.io",
   "title": "app.parkmobile.io, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 25; required: lower; required: upper; required: digit; required: [!@#$%^&];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; minlength: 8; maxlength: 25;"
@@ -328,7 +480,7 @@ web/163.com.json
   "format": 1,
   "id": "web.apple.com",
   "title": "apple.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 63; required: lower; required: upper; required: digit; allowed: ascii-printable;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 8; maxlength: 63;"
@@ -342,12 +494,51 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["required-1", "required-2", "required-3"] } ]
 }
+␞web/appleloan.citizensbank.com.json
+{
+  "format": 1,
+  "id": "web.appleloan.citizensbank.com",
+  "title": "appleloan.citizensbank.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 10; maxlength: 20; max-consecutive: 2; required: lower; required: upper; required: digit; required: [!#$%@^_];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%@^_]; allowed: upper, lower, digit, [!#$%@^_]; max-consecutive: 2; minlength: 10; maxlength: 20;"
+  ],
+  "length": { "min": 10, "max": 20 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%@^_" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 2
+}
+␞web/areariservata.bancaetica.it.json
+{
+  "format": 1,
+  "id": "web.areariservata.bancaetica.it",
+  "title": "areariservata.bancaetica.it, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 10; required: lower; required: upper; required: digit; required: [!#&*+/=@_];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#&*+/=@_]; allowed: upper, lower, digit, [!#&*+/=@_]; minlength: 8; maxlength: 10;"
+  ],
+  "length": { "min": 8, "max": 10 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#&*+/=@_" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/artscyclery.com.json
 {
   "format": 1,
   "id": "web.artscyclery.com",
   "title": "artscyclery.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 19;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 19;"
@@ -360,7 +551,7 @@ web/163.com.json
   "format": 1,
   "id": "web.astonmartinf1.com",
   "title": "astonmartinf1.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -374,12 +565,30 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["required-1", "required-2", "required-3"] } ]
 }
+␞web/auth.readymag.com.json
+{
+  "format": 1,
+  "id": "web.auth.readymag.com",
+  "title": "auth.readymag.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 128; required: lower; required: upper; allowed: special;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; allowed: upper, lower, special; minlength: 8; maxlength: 128;"
+  ],
+  "length": { "min": 8, "max": 128 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "special", "chars": " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["lower", "upper"] } ]
+}
 ␞web/autify.com.json
 {
   "format": 1,
   "id": "web.autify.com",
   "title": "autify.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!\"#$%&'()*+,./:;<=>?@[^_`{|}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&'()*+,./:;<=>?@[^_`{|}~]]; allowed: upper, lower, digit, [!\"#$%&'()*+,./:;<=>?@[^_`{|}~]]; minlength: 8;"
@@ -398,7 +607,7 @@ web/163.com.json
   "format": 1,
   "id": "web.axa.de",
   "title": "axa.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 65; required: lower; required: upper; required: digit; allowed: [-!\"§$%&/()=?;:_+*'#];",
     "Loss (Password Rules parser warning, offset 93: U+00A7 (§) is ignored in a custom class: only printable ASCII characters (space to ~) count): Apple's reference parser ignores this too, so the policy follows the rules as parsed and does not accept it.",
@@ -418,7 +627,7 @@ web/163.com.json
   "format": 1,
   "id": "web.baidu.com",
   "title": "baidu.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 14;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 14;"
@@ -431,7 +640,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bancochile.cl",
   "title": "bancochile.cl, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 8; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 8;"
@@ -449,7 +658,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bankofamerica.com",
   "title": "bankofamerica.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 3; required: lower; required: upper; required: digit; allowed: [-@#*()+={}/?~;,._];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-#()*+,./;=?@_{}~]; max-consecutive: 3; minlength: 8; maxlength: 20;"
@@ -469,7 +678,7 @@ web/163.com.json
   "format": 1,
   "id": "web.battle.net",
   "title": "battle.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower, upper; allowed: digit, special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -486,7 +695,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bcassessment.ca",
   "title": "bcassessment.ca, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 14;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 14;"
@@ -499,7 +708,7 @@ web/163.com.json
   "format": 1,
   "id": "web.belkin.com",
   "title": "belkin.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower, upper; required: digit; required: [$!@~_,%&];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!$%&,@_~]; allowed: upper, lower, digit, [!$%&,@_~]; minlength: 8;"
@@ -519,7 +728,7 @@ web/163.com.json
   "format": 1,
   "id": "web.benefitslogin.discoverybenefits.com",
   "title": "benefitslogin.discoverybenefits.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10; required: upper; required: digit; required: [!#$%&*?@]; allowed: lower;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; required: [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 10;"
@@ -538,7 +747,7 @@ web/163.com.json
   "format": 1,
   "id": "web.benjerry.com",
   "title": "benjerry.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: required: upper; required: upper; required: digit; required: digit; required: special; required: special; allowed: lower;",
     "Interpretation: \"required: upper;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
@@ -560,7 +769,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bestbuy.com",
   "title": "bestbuy.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 20; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 20;"
@@ -580,7 +789,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bhphotovideo.com",
   "title": "bhphotovideo.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: maxlength: 15;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; maxlength: 15;"
@@ -588,12 +797,25 @@ web/163.com.json
   "length": { "min": 0, "max": 15 },
   "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
 }
+␞web/bilibili.com.json
+{
+  "format": 1,
+  "id": "web.bilibili.com",
+  "title": "bilibili.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: maxlength: 16;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; maxlength: 16;"
+  ],
+  "length": { "min": 0, "max": 16 },
+  "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
+}
 ␞web/billerweb.com.json
 {
   "format": 1,
   "id": "web.billerweb.com",
   "title": "billerweb.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; max-consecutive: 2; required: digit; required: upper,lower;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit; max-consecutive: 2; minlength: 8;"
@@ -613,7 +835,7 @@ web/163.com.json
   "format": 1,
   "id": "web.biovea.com",
   "title": "biovea.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: maxlength: 19;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; maxlength: 19;"
@@ -626,7 +848,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bitly.com",
   "title": "bitly.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; required: lower; required: upper; required: digit; required: [`!@#$%^&*()+~{}'\";:<>?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&'()*+:;<>?@^`{}~]]; allowed: upper, lower, digit, [!\"#$%&'()*+:;<>?@^`{}~]]; minlength: 6;"
@@ -640,12 +862,29 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/blackwells.co.uk.json
+{
+  "format": 1,
+  "id": "web.blackwells.co.uk",
+  "title": "blackwells.co.uk, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; allowed: upper,lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ]
+}
 ␞web/bloomingdales.com.json
 {
   "format": 1,
   "id": "web.bloomingdales.com",
   "title": "bloomingdales.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; maxlength: 16; required: lower, upper; required: digit; required: [`!@#$%^&*()+~{}'\";:<>?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!\"#$%&'()*+:;<>?@^`{}~]]; allowed: upper, lower, digit, [!\"#$%&'()*+:;<>?@^`{}~]]; minlength: 7; maxlength: 16;"
@@ -665,7 +904,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bluesguitarunleashed.com",
   "title": "bluesguitarunleashed.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: allowed: lower, upper, digit, [!$#@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!#$@];"
@@ -683,7 +922,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bochk.com",
   "title": "bochk.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; max-consecutive: 3; required: lower; required: upper; required: digit; allowed: [#$%&()*+,.:;<=>?@_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [#$%&()*+,.:;<=>?@_]; max-consecutive: 3; minlength: 8; maxlength: 12;"
@@ -703,7 +942,7 @@ web/163.com.json
   "format": 1,
   "id": "web.box.com",
   "title": "box.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; required: lower; required: upper; required: digit; required: digit;",
     "Interpretation: \"required: digit;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
@@ -717,12 +956,26 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/bpl.bibliocommons.com.json
+{
+  "format": 1,
+  "id": "web.bpl.bibliocommons.com",
+  "title": "bpl.bibliocommons.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 4; maxlength: 4; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: digit; minlength: 4; maxlength: 4;"
+  ],
+  "length": { "min": 4, "max": 4 },
+  "classes": [ { "name": "digit", "set": "0-9" } ],
+  "require": [ { "atLeast": 1, "of": ["digit"] } ]
+}
 ␞web/brighthorizons.com.json
 {
   "format": 1,
   "id": "web.brighthorizons.com",
   "title": "brighthorizons.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -735,7 +988,7 @@ web/163.com.json
   "format": 1,
   "id": "web.callofduty.com",
   "title": "callofduty.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 2; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; max-consecutive: 2; minlength: 8; maxlength: 20;"
@@ -755,7 +1008,7 @@ web/163.com.json
   "format": 1,
   "id": "web.capitalone.com",
   "title": "capitalone.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; required: lower, upper; required: digit; allowed: [-_./\\@$*&!#];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [-!#$&*./@\\_]; minlength: 8; maxlength: 32;"
@@ -775,7 +1028,7 @@ web/163.com.json
   "format": 1,
   "id": "web.cardbenefitservices.com",
   "title": "cardbenefitservices.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; maxlength: 100; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 7; maxlength: 100;"
@@ -789,31 +1042,108 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
 }
+␞web/carrefour.it.json
+{
+  "format": 1,
+  "id": "web.carrefour.it",
+  "title": "carrefour.it, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&*?@_];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@_]; allowed: upper, lower, digit, [!#$%&*?@_]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*?@_" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
+␞web/carte-mobilite-inclusion.fr.json
+{
+  "format": 1,
+  "id": "web.carte-mobilite-inclusion.fr",
+  "title": "carte-mobilite-inclusion.fr, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 12; maxlength: 30; required: lower; required: upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 12; maxlength: 30;"
+  ],
+  "length": { "min": 12, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
+␞web/cathaypacific.com.json
+{
+  "format": 1,
+  "id": "web.cathaypacific.com",
+  "title": "cathaypacific.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 20; required: upper; required: digit; required: [!#$*^]; allowed: lower;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; required: [!#$*^]; allowed: upper, lower, digit, [!#$*^]; minlength: 8; maxlength: 20;"
+  ],
+  "length": { "min": 8, "max": 20 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$*^" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["upper", "digit", "custom"] } ]
+}
 ␞web/cb2.com.json
 {
   "format": 1,
   "id": "web.cb2.com",
   "title": "cb2.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 7; maxlength: 18; required: lower, upper; required: digit;",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 7; maxlength: 18;"
+    "Password Rules as published: minlength: 9; required: lower, upper; required: digit; required: [!#*_%.$];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!#$%*._]; allowed: upper, lower, digit, [!#$%*._]; minlength: 9;"
   ],
-  "length": { "min": 7, "max": 18 },
+  "length": { "min": 9 },
   "classes": [
     { "name": "upper", "set": "A-Z" },
     { "name": "lower", "set": "a-z" },
     { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%*._" },
     { "name": "required-1", "set": "A-Za-z" }
   ],
-  "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
+  "require": [ { "atLeast": 3, "of": ["required-1", "digit", "custom"] } ]
+}
+␞web/ccs-grp.com.json
+{
+  "format": 1,
+  "id": "web.ccs-grp.com",
+  "title": "ccs-grp.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: digit; required: upper,lower; allowed: [-!#$%&'+./=?\\^_`{|}~];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit, [-!#$%&'+./=?\\^_`{|}~]; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&'+-./=?\\^_`{|}~" },
+    { "name": "required-2", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["digit", "required-2"] } ]
 }
 ␞web/cecredentialtrust.com.json
 {
   "format": 1,
   "id": "web.cecredentialtrust.com",
   "title": "cecredentialtrust.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 12; required: lower; required: upper; required: digit; required: [!#$%&*@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 12;"
@@ -827,12 +1157,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/charlie.mbta.com.json
+{
+  "format": 1,
+  "id": "web.charlie.mbta.com",
+  "title": "charlie.mbta.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 10; required: lower; required: upper; required: digit; required: [!#$%@^];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%@^]; allowed: upper, lower, digit, [!#$%@^]; minlength: 10;"
+  ],
+  "length": { "min": 10 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/chase.com.json
 {
   "format": 1,
   "id": "web.chase.com",
   "title": "chase.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; max-consecutive: 2; required: lower, upper; required: digit; required: [!#$%+/=@~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!#$%+/=@~]; allowed: upper, lower, digit, [!#$%+/=@~]; max-consecutive: 2; minlength: 8; maxlength: 32;"
@@ -853,7 +1202,7 @@ web/163.com.json
   "format": 1,
   "id": "web.cigna.co.uk",
   "title": "cigna.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 12;"
@@ -866,44 +1215,24 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
-␞web/cigna.com.json
-{
-  "format": 1,
-  "id": "web.cigna.com",
-  "title": "cigna.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
-  "notes": [
-    "Password Rules as published: minlength: 8; maxlength: 12; required: upper; required: digit; required: [_!.&@]; allowed: lower;",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; required: [!&.@_]; allowed: upper, lower, digit, [!&.@_]; minlength: 8; maxlength: 12;"
-  ],
-  "length": { "min": 8, "max": 12 },
-  "classes": [
-    { "name": "upper", "set": "A-Z" },
-    { "name": "lower", "set": "a-z" },
-    { "name": "digit", "set": "0-9" },
-    { "name": "custom", "chars": "!&.@_" }
-  ],
-  "require": [ { "atLeast": 3, "of": ["upper", "digit", "custom"] } ]
-}
 ␞web/citi.com.json
 {
   "format": 1,
   "id": "web.citi.com",
   "title": "citi.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 6; maxlength: 50; max-consecutive: 2; required: lower, upper; required: digit; allowed: [_!@$]",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [!$@_]; max-consecutive: 2; minlength: 6; maxlength: 50;"
+    "Password Rules as published: minlength: 8; maxlength: 64; max-consecutive: 2; required: digit; required: upper; required: lower; required: [-~`!@#$%^&*()_\\/|];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper; required: lower; required: [-!#$%&()*/@\\^_`|~]; allowed: upper, lower, digit, [-!#$%&()*/@\\^_`|~]; max-consecutive: 2; minlength: 8; maxlength: 64;"
   ],
-  "length": { "min": 6, "max": 50 },
+  "length": { "min": 8, "max": 64 },
   "classes": [
     { "name": "upper", "set": "A-Z" },
     { "name": "lower", "set": "a-z" },
     { "name": "digit", "set": "0-9" },
-    { "name": "custom", "chars": "!$@_" },
-    { "name": "required-1", "set": "A-Za-z" }
+    { "name": "custom", "chars": "!#$%&()*-/@\\^_`|~" }
   ],
-  "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ],
+  "require": [ { "atLeast": 4, "of": ["digit", "upper", "lower", "custom"] } ],
   "maxConsecutive": 2
 }
 ␞web/claimlookup.com.json
@@ -911,7 +1240,7 @@ web/163.com.json
   "format": 1,
   "id": "web.claimlookup.com",
   "title": "claimlookup.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [@#$%^&+=!];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&+=@^]; allowed: upper, lower, digit, [!#$%&+=@^]; minlength: 8; maxlength: 16;"
@@ -925,12 +1254,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/clarksoneyecare.com.json
+{
+  "format": 1,
+  "id": "web.clarksoneyecare.com",
+  "title": "clarksoneyecare.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 9; allowed: lower; required: upper; required: digit; required: [~!@#$%^&*()_+{}|;,.<>?[]];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; required: [!#$%&()*+,.;<>?@[^_{|}~]]; allowed: upper, lower, digit, [!#$%&()*+,.;<>?@[^_{|}~]]; minlength: 9;"
+  ],
+  "length": { "min": 9 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&()*+,.;<>?@[]^_{|}~" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["upper", "digit", "custom"] } ]
+}
 ␞web/claro.com.br.json
 {
   "format": 1,
   "id": "web.claro.com.br",
   "title": "claro.com.br, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; allowed: upper, digit, [-!@#$%&*_+=<>];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; allowed: upper, lower, digit, [-!#$%&*+<=>@_]; minlength: 8;"
@@ -944,12 +1292,49 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 1, "of": ["lower"] } ]
 }
+␞web/classmates.com.json
+{
+  "format": 1,
+  "id": "web.classmates.com",
+  "title": "classmates.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 6; maxlength: 20; allowed: lower, upper, digit, [!@#$%^&*];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!#$%&*@^]; minlength: 6; maxlength: 20;"
+  ],
+  "length": { "min": 6, "max": 20 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ]
+}
+␞web/clegc-gckey.gc.ca.json
+{
+  "format": 1,
+  "id": "web.clegc-gckey.gc.ca",
+  "title": "clegc-gckey.gc.ca, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: lower, upper, digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: upper, lower, digit; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "required-1", "set": "A-Za-z0-9" }
+  ],
+  "require": [ { "atLeast": 1, "of": ["required-1"] } ]
+}
 ␞web/clien.net.json
 {
   "format": 1,
   "id": "web.clien.net",
   "title": "clien.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 5;"
@@ -963,12 +1348,30 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
 }
+␞web/cogmembers.org.json
+{
+  "format": 1,
+  "id": "web.cogmembers.org",
+  "title": "cogmembers.org, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 14; required: upper; required: digit; allowed: lower;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 14;"
+  ],
+  "length": { "min": 8, "max": 14 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "digit"] } ]
+}
 ␞web/collectivehealth.com.json
 {
   "format": 1,
   "id": "web.collectivehealth.com",
   "title": "collectivehealth.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8;"
@@ -986,7 +1389,7 @@ web/163.com.json
   "format": 1,
   "id": "web.comcastpaymentcenter.com",
   "title": "comcastpaymentcenter.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 2;required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; max-consecutive: 2; minlength: 8; maxlength: 20;"
@@ -1006,7 +1409,7 @@ web/163.com.json
   "format": 1,
   "id": "web.comed.com",
   "title": "comed.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: [-~!@#$%^&*_+=`|(){}[:;\"'<>,.?/\\]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!\"#$%&'()*+,./:;<=>?@[\\^_`{|}~]]; minlength: 8; maxlength: 16;"
@@ -1025,7 +1428,7 @@ web/163.com.json
   "format": 1,
   "id": "web.commerzbank.de",
   "title": "commerzbank.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 8; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 5; maxlength: 8;"
@@ -1044,7 +1447,7 @@ web/163.com.json
   "format": 1,
   "id": "web.consorsbank.de",
   "title": "consorsbank.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 5; required: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: upper, lower, digit; minlength: 5; maxlength: 5;"
@@ -1063,7 +1466,7 @@ web/163.com.json
   "format": 1,
   "id": "web.consorsfinanz.de",
   "title": "consorsfinanz.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; allowed: lower, upper, digit, [-.];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-.]; minlength: 6; maxlength: 15;"
@@ -1081,12 +1484,12 @@ web/163.com.json
   "format": 1,
   "id": "web.costco.com",
   "title": "costco.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 8; maxlength: 20; required: lower, upper; allowed: digit, [-!#$%&'()*+/:;=?@[^_`{|}~]];",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; allowed: upper, lower, digit, [-!#$%&'()*+/:;=?@[^_`{|}~]]; minlength: 8; maxlength: 20;"
+    "Password Rules as published: minlength: 8; maxlength: 16; required: lower, upper; allowed: digit, [-!#$%&'()*+/:;=?@[^_`{|}~]];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; allowed: upper, lower, digit, [-!#$%&'()*+/:;=?@[^_`{|}~]]; minlength: 8; maxlength: 16;"
   ],
-  "length": { "min": 8, "max": 20 },
+  "length": { "min": 8, "max": 16 },
   "classes": [
     { "name": "upper", "set": "A-Z" },
     { "name": "lower", "set": "a-z" },
@@ -1101,7 +1504,7 @@ web/163.com.json
   "format": 1,
   "id": "web.coursera.com",
   "title": "coursera.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 72;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 72;"
@@ -1114,7 +1517,7 @@ web/163.com.json
   "format": 1,
   "id": "web.cox.com",
   "title": "cox.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 24; required: digit; required: upper,lower; allowed: [!#$%()*@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit, [!#$%()*@^]; minlength: 8; maxlength: 24;"
@@ -1134,7 +1537,7 @@ web/163.com.json
   "format": 1,
   "id": "web.crateandbarrel.com",
   "title": "crateandbarrel.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 9; maxlength: 64; required: lower; required: upper; required: digit; required: [!\"#$%&()*,.:<>?@^_{|}];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&()*,.:<>?@^_{|}]; allowed: upper, lower, digit, [!\"#$%&()*,.:<>?@^_{|}]; minlength: 9; maxlength: 64;"
@@ -1148,15 +1551,34 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/crowdgen.com.json
+{
+  "format": 1,
+  "id": "web.crowdgen.com",
+  "title": "crowdgen.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [!#$%&()*+=@^_];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*+=@^_]; allowed: upper, lower, digit, [!#$%&()*+=@^_]; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&()*+=@^_" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/cvs.com.json
 {
   "format": 1,
   "id": "web.cvs.com",
   "title": "cvs.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 8; maxlength: 25; required: lower, upper; required: digit; allowed: [!@#$%^&*()];",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 8; maxlength: 25;"
+    "Password Rules as published: minlength: 8; maxlength: 25; required: lower, upper; required: digit; required: [!@#$%^&*()];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!#$%&()*@^]; allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 8; maxlength: 25;"
   ],
   "length": { "min": 8, "max": 25 },
   "classes": [
@@ -1166,14 +1588,14 @@ web/163.com.json
     { "name": "custom", "chars": "!#$%&()*@^" },
     { "name": "required-1", "set": "A-Za-z" }
   ],
-  "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
+  "require": [ { "atLeast": 3, "of": ["required-1", "digit", "custom"] } ]
 }
 ␞web/dailymail.co.uk.json
 {
   "format": 1,
   "id": "web.dailymail.co.uk",
   "title": "dailymail.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 15;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 5; maxlength: 15;"
@@ -1186,7 +1608,7 @@ web/163.com.json
   "format": 1,
   "id": "web.dan.org",
   "title": "dan.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 25; required: lower; required: upper; required: digit; required: [!@$%^&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!$%&*@^]; allowed: upper, lower, digit, [!$%&*@^]; minlength: 8; maxlength: 25;"
@@ -1205,7 +1627,7 @@ web/163.com.json
   "format": 1,
   "id": "web.danawa.com",
   "title": "danawa.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 21; required: lower, upper; required: digit; required: [!@$%^&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!$%&*@^]; allowed: upper, lower, digit, [!$%&*@^]; minlength: 8; maxlength: 21;"
@@ -1225,7 +1647,7 @@ web/163.com.json
   "format": 1,
   "id": "web.darty.com",
   "title": "darty.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8;"
@@ -1243,7 +1665,7 @@ web/163.com.json
   "format": 1,
   "id": "web.dbs.com.hk",
   "title": "dbs.com.hk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 30;"
@@ -1261,7 +1683,7 @@ web/163.com.json
   "format": 1,
   "id": "web.decluttr.com",
   "title": "decluttr.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 45; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 45;"
@@ -1279,7 +1701,7 @@ web/163.com.json
   "format": 1,
   "id": "web.delta.com",
   "title": "delta.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 20;"
@@ -1297,7 +1719,7 @@ web/163.com.json
   "format": 1,
   "id": "web.deutsche-bank.de",
   "title": "deutsche-bank.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 5; required: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: upper, lower, digit; minlength: 5; maxlength: 5;"
@@ -1316,7 +1738,7 @@ web/163.com.json
   "format": 1,
   "id": "web.devstore.cn",
   "title": "devstore.cn, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 12;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 12;"
@@ -1329,7 +1751,7 @@ web/163.com.json
   "format": 1,
   "id": "web.dickssportinggoods.com",
   "title": "dickssportinggoods.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&*?@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@^]; allowed: upper, lower, digit, [!#$%&*?@^]; minlength: 8;"
@@ -1348,7 +1770,7 @@ web/163.com.json
   "format": 1,
   "id": "web.dkb.de",
   "title": "dkb.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 38; required: lower, upper; required: digit; allowed: [-äüöÄÜÖß!$%&/()=?+#,.:];",
     "Loss (Password Rules parser warning, offset 81: U+00E4 (ä) is ignored in a custom class: only printable ASCII characters (space to ~) count): Apple's reference parser ignores this too, so the policy follows the rules as parsed and does not accept it.",
@@ -1375,7 +1797,7 @@ web/163.com.json
   "format": 1,
   "id": "web.dmm.com",
   "title": "dmm.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 16; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 4; maxlength: 16;"
@@ -1388,12 +1810,30 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/dodgeridge.com.json
+{
+  "format": 1,
+  "id": "web.dodgeridge.com",
+  "title": "dodgeridge.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 12; required: lower; required: upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 12;"
+  ],
+  "length": { "min": 8, "max": 12 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
 ␞web/dowjones.com.json
 {
   "format": 1,
   "id": "web.dowjones.com",
   "title": "dowjones.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: maxlength: 15;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; maxlength: 15;"
@@ -1406,7 +1846,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ea.com",
   "title": "ea.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -1425,7 +1865,7 @@ web/163.com.json
   "format": 1,
   "id": "web.easycoop.com",
   "title": "easycoop.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: upper; required: special; allowed: lower, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: special; allowed: ascii-printable; minlength: 8;"
@@ -1443,7 +1883,7 @@ web/163.com.json
   "format": 1,
   "id": "web.easyjet.com",
   "title": "easyjet.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; required: lower; required: upper; required: digit; required: [-];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-]; allowed: upper, lower, digit, [-]; minlength: 6; maxlength: 20;"
@@ -1462,7 +1902,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ebrap.org",
   "title": "ebrap.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 15; required: lower; required: lower; required: upper; required: upper; required: digit; required: digit; required: [-!@#$%^&*()_+|~=`{}[:\";'?,./.]]; required: [-!@#$%^&*()_+|~=`{}[:\";'?,./.]];",
     "Interpretation: \"required: lower;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
@@ -1485,7 +1925,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ecompanystore.com",
   "title": "ecompanystore.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; max-consecutive: 2; required: lower; required: upper; required: digit; required: [#$%*+.=@^_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [#$%*+.=@^_]; allowed: upper, lower, digit, [#$%*+.=@^_]; max-consecutive: 2; minlength: 8; maxlength: 16;"
@@ -1505,7 +1945,7 @@ web/163.com.json
   "format": 1,
   "id": "web.eddservices.edd.ca.gov",
   "title": "eddservices.edd.ca.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; required: lower; required: upper; required: digit; required: [!@#$%^&*()];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*@^]; allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 8; maxlength: 12;"
@@ -1519,12 +1959,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/edistrict.kerala.gov.in.json
+{
+  "format": 1,
+  "id": "web.edistrict.kerala.gov.in",
+  "title": "edistrict.kerala.gov.in, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 5; maxlength: 15; required: lower; required: upper; required: digit; required: [!@#$];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$@]; allowed: upper, lower, digit, [!#$@]; minlength: 5; maxlength: 15;"
+  ],
+  "length": { "min": 5, "max": 15 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$@" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/empower-retirement.com.json
 {
   "format": 1,
   "id": "web.empower-retirement.com",
   "title": "empower-retirement.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -1537,7 +1996,7 @@ web/163.com.json
   "format": 1,
   "id": "web.epicgames.com",
   "title": "epicgames.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; required: lower; required: upper; required: digit; required: [-!\"#$%&'()*+,./:;<=>?@[^_`{|}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!\"#$%&'()*+,./:;<=>?@[^_`{|}~]]; allowed: upper, lower, digit, [-!\"#$%&'()*+,./:;<=>?@[^_`{|}~]]; minlength: 7;"
@@ -1556,7 +2015,7 @@ web/163.com.json
   "format": 1,
   "id": "web.epicmix.com",
   "title": "epicmix.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -1569,7 +2028,7 @@ web/163.com.json
   "format": 1,
   "id": "web.equifax.com",
   "title": "equifax.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit; required: [!$*+@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!$*+@]; allowed: upper, lower, digit, [!$*+@]; minlength: 8; maxlength: 20;"
@@ -1588,7 +2047,7 @@ web/163.com.json
   "format": 1,
   "id": "web.essportal.excelityglobal.com",
   "title": "essportal.excelityglobal.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 8; allowed: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 6; maxlength: 8;"
@@ -1605,7 +2064,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ettoday.net",
   "title": "ettoday.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 12;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 12;"
@@ -1618,7 +2077,7 @@ web/163.com.json
   "format": 1,
   "id": "web.examservice.com.tw",
   "title": "examservice.com.tw, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 8;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 8;"
@@ -1631,7 +2090,7 @@ web/163.com.json
   "format": 1,
   "id": "web.expertflyer.com",
   "title": "expertflyer.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 16; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 5; maxlength: 16;"
@@ -1650,7 +2109,7 @@ web/163.com.json
   "format": 1,
   "id": "web.extraspace.com",
   "title": "extraspace.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; allowed: lower; required: upper, digit, [!#$%&*?@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, digit, [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 8; maxlength: 20;"
@@ -1670,7 +2129,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ezpassva.com",
   "title": "ezpassva.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -1690,7 +2149,7 @@ web/163.com.json
   "format": 1,
   "id": "web.fc2.com",
   "title": "fc2.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -1698,12 +2157,32 @@ web/163.com.json
   "length": { "min": 8, "max": 16 },
   "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
 }
+␞web/fccaccessonline.com.json
+{
+  "format": 1,
+  "id": "web.fccaccessonline.com",
+  "title": "fccaccessonline.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 14; max-consecutive: 3; required: lower; required: upper; required: digit; required: [!#$%*^_];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%*^_]; allowed: upper, lower, digit, [!#$%*^_]; max-consecutive: 3; minlength: 8; maxlength: 14;"
+  ],
+  "length": { "min": 8, "max": 14 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%*^_" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
 ␞web/fedex.com.json
 {
   "format": 1,
   "id": "web.fedex.com",
   "title": "fedex.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; max-consecutive: 3; required: lower; required: upper; required: digit; allowed: [-!@#$%^&*_+=`|(){}[:;,.?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$%&()*+,.:;=?@[^_`{|}]]; max-consecutive: 3; minlength: 8;"
@@ -1723,26 +2202,27 @@ web/163.com.json
   "format": 1,
   "id": "web.fidelity.com",
   "title": "fidelity.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 6; maxlength: 20; required: lower; allowed: upper,digit,[!$%'()+,./:;=?@^_|~];",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; allowed: upper, lower, digit, [!$%'()+,./:;=?@^_|~]; minlength: 6; maxlength: 20;"
+    "Password Rules as published: minlength: 6; maxlength: 20; required: lower; required: upper; required: digit; required: [-!$%+,./:;=?@^_|]; max-consecutive: 2;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!$%+,./:;=?@^_|]; allowed: upper, lower, digit, [-!$%+,./:;=?@^_|]; max-consecutive: 2; minlength: 6; maxlength: 20;"
   ],
   "length": { "min": 6, "max": 20 },
   "classes": [
     { "name": "upper", "set": "A-Z" },
     { "name": "lower", "set": "a-z" },
     { "name": "digit", "set": "0-9" },
-    { "name": "custom", "chars": "!$%'()+,./:;=?@^_|~" }
+    { "name": "custom", "chars": "!$%+,-./:;=?@^_|" }
   ],
-  "require": [ { "atLeast": 1, "of": ["lower"] } ]
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 2
 }
 ␞web/flysas.com.json
 {
   "format": 1,
   "id": "web.flysas.com",
   "title": "flysas.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 14; required: lower; required: upper; required: digit; required: [-~!@#$%^&_+=`|(){}[:\"'<>,.?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!\"#$%&'()+,.:<=>?@[^_`{|}~]]; allowed: upper, lower, digit, [-!\"#$%&'()+,.:<=>?@[^_`{|}~]]; minlength: 8; maxlength: 14;"
@@ -1761,7 +2241,7 @@ web/163.com.json
   "format": 1,
   "id": "web.fnac.com",
   "title": "fnac.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8;"
@@ -1779,7 +2259,7 @@ web/163.com.json
   "format": 1,
   "id": "web.fuelrewards.com",
   "title": "fuelrewards.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; allowed: upper,lower,digit,[!#$%@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!#$%@]; minlength: 8; maxlength: 16;"
@@ -1797,7 +2277,7 @@ web/163.com.json
   "format": 1,
   "id": "web.gamestop.com",
   "title": "gamestop.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 225; required: lower; required: upper; required: digit; required: [!@#$%];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%@]; allowed: upper, lower, digit, [!#$%@]; minlength: 8; maxlength: 225;"
@@ -1811,12 +2291,49 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/gap.com.json
+{
+  "format": 1,
+  "id": "web.gap.com",
+  "title": "gap.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 24; required: lower; required: upper; required: digit; required: [-!@#$%^&*()_+];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%&()*+@^_]; allowed: upper, lower, digit, [-!#$%&()*+@^_]; minlength: 8; maxlength: 24;"
+  ],
+  "length": { "min": 8, "max": 24 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&()*+-@^_" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
+␞web/garmin.com.json
+{
+  "format": 1,
+  "id": "web.garmin.com",
+  "title": "garmin.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
 ␞web/getflywheel.com.json
 {
   "format": 1,
   "id": "web.getflywheel.com",
   "title": "getflywheel.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; maxlength: 72;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 7; maxlength: 72;"
@@ -1829,7 +2346,7 @@ web/163.com.json
   "format": 1,
   "id": "web.girlscouts.org",
   "title": "girlscouts.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: [$#!];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$]; minlength: 8; maxlength: 16;"
@@ -1848,7 +2365,7 @@ web/163.com.json
   "format": 1,
   "id": "web.gmx.net",
   "title": "gmx.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 40; allowed: lower, upper, digit, [-<=>~!|()@#{}$%,.?^'&*_+`:;\"[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; minlength: 8; maxlength: 40;"
@@ -1861,12 +2378,31 @@ web/163.com.json
     { "name": "custom", "chars": "!\"#$%&'()*+,-.:;<=>?@[]^_`{|}~" }
   ]
 }
+␞web/gocurb.com.json
+{
+  "format": 1,
+  "id": "web.gocurb.com",
+  "title": "gocurb.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [$%&#*?!@^];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@^]; allowed: upper, lower, digit, [!#$%&*?@^]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*?@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/google.com.json
 {
   "format": 1,
   "id": "web.google.com",
   "title": "google.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; allowed: lower, upper, digit, [-!\"#$%&'()*+,./:;<=>?@[^_{|}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-!\"#$%&'()*+,./:;<=>?@[^_{|}~]]; minlength: 8;"
@@ -1884,7 +2420,7 @@ web/163.com.json
   "format": 1,
   "id": "web.guardiananytime.com",
   "title": "guardiananytime.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 50; max-consecutive: 2; required: lower; required: upper; required: digit, [-~!@#$%^&*_+=`|(){}[:;,.?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, [-!#$%&()*+,.:;=?@[^_`{|}~]]; allowed: upper, lower, digit, [-!#$%&()*+,.:;=?@[^_`{|}~]]; max-consecutive: 2; minlength: 8; maxlength: 50;"
@@ -1908,7 +2444,7 @@ web/163.com.json
   "format": 1,
   "id": "web.gwl.greatwestlife.com",
   "title": "gwl.greatwestlife.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [-!#$%_=+<>];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%+<=>_]; allowed: upper, lower, digit, [-!#$%+<=>_]; minlength: 8;"
@@ -1927,7 +2463,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hangseng.com",
   "title": "hangseng.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 30;"
@@ -1945,7 +2481,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hawaiianairlines.com",
   "title": "hawaiianairlines.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; maxlength: 16;"
@@ -1953,12 +2489,932 @@ web/163.com.json
   "length": { "min": 0, "max": 16 },
   "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
 }
+␞web/hertz-japan.com.json
+{
+  "format": 1,
+  "id": "web.hertz-japan.com",
+  "title": "hertz-japan.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz-kuwait.com.json
+{
+  "format": 1,
+  "id": "web.hertz-kuwait.com",
+  "title": "hertz-kuwait.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz-saudi.com.json
+{
+  "format": 1,
+  "id": "web.hertz-saudi.com",
+  "title": "hertz-saudi.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.at.json
+{
+  "format": 1,
+  "id": "web.hertz.at",
+  "title": "hertz.at, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.be.json
+{
+  "format": 1,
+  "id": "web.hertz.be",
+  "title": "hertz.be, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.bh.json
+{
+  "format": 1,
+  "id": "web.hertz.bh",
+  "title": "hertz.bh, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.ca.json
+{
+  "format": 1,
+  "id": "web.hertz.ca",
+  "title": "hertz.ca, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.ch.json
+{
+  "format": 1,
+  "id": "web.hertz.ch",
+  "title": "hertz.ch, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.cn.json
+{
+  "format": 1,
+  "id": "web.hertz.cn",
+  "title": "hertz.cn, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.co.ao.json
+{
+  "format": 1,
+  "id": "web.hertz.co.ao",
+  "title": "hertz.co.ao, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.co.id.json
+{
+  "format": 1,
+  "id": "web.hertz.co.id",
+  "title": "hertz.co.id, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.co.kr.json
+{
+  "format": 1,
+  "id": "web.hertz.co.kr",
+  "title": "hertz.co.kr, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.co.nz.json
+{
+  "format": 1,
+  "id": "web.hertz.co.nz",
+  "title": "hertz.co.nz, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.co.th.json
+{
+  "format": 1,
+  "id": "web.hertz.co.th",
+  "title": "hertz.co.th, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.co.uk.json
+{
+  "format": 1,
+  "id": "web.hertz.co.uk",
+  "title": "hertz.co.uk, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.com.au.json
+{
+  "format": 1,
+  "id": "web.hertz.com.au",
+  "title": "hertz.com.au, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.com.bh.json
+{
+  "format": 1,
+  "id": "web.hertz.com.bh",
+  "title": "hertz.com.bh, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.com.hk.json
+{
+  "format": 1,
+  "id": "web.hertz.com.hk",
+  "title": "hertz.com.hk, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
 ␞web/hertz.com.json
 {
   "format": 1,
   "id": "web.hertz.com",
   "title": "hertz.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.com.kw.json
+{
+  "format": 1,
+  "id": "web.hertz.com.kw",
+  "title": "hertz.com.kw, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.com.mt.json
+{
+  "format": 1,
+  "id": "web.hertz.com.mt",
+  "title": "hertz.com.mt, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.com.pl.json
+{
+  "format": 1,
+  "id": "web.hertz.com.pl",
+  "title": "hertz.com.pl, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.com.pt.json
+{
+  "format": 1,
+  "id": "web.hertz.com.pt",
+  "title": "hertz.com.pt, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.com.sg.json
+{
+  "format": 1,
+  "id": "web.hertz.com.sg",
+  "title": "hertz.com.sg, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.com.tw.json
+{
+  "format": 1,
+  "id": "web.hertz.com.tw",
+  "title": "hertz.com.tw, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.cv.json
+{
+  "format": 1,
+  "id": "web.hertz.cv",
+  "title": "hertz.cv, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.cz.json
+{
+  "format": 1,
+  "id": "web.hertz.cz",
+  "title": "hertz.cz, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.de.json
+{
+  "format": 1,
+  "id": "web.hertz.de",
+  "title": "hertz.de, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.ee.json
+{
+  "format": 1,
+  "id": "web.hertz.ee",
+  "title": "hertz.ee, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.es.json
+{
+  "format": 1,
+  "id": "web.hertz.es",
+  "title": "hertz.es, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.fi.json
+{
+  "format": 1,
+  "id": "web.hertz.fi",
+  "title": "hertz.fi, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.fr.json
+{
+  "format": 1,
+  "id": "web.hertz.fr",
+  "title": "hertz.fr, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.hu.json
+{
+  "format": 1,
+  "id": "web.hertz.hu",
+  "title": "hertz.hu, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.ie.json
+{
+  "format": 1,
+  "id": "web.hertz.ie",
+  "title": "hertz.ie, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.it.json
+{
+  "format": 1,
+  "id": "web.hertz.it",
+  "title": "hertz.it, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.jo.json
+{
+  "format": 1,
+  "id": "web.hertz.jo",
+  "title": "hertz.jo, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.lt.json
+{
+  "format": 1,
+  "id": "web.hertz.lt",
+  "title": "hertz.lt, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.nl.json
+{
+  "format": 1,
+  "id": "web.hertz.nl",
+  "title": "hertz.nl, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.no.json
+{
+  "format": 1,
+  "id": "web.hertz.no",
+  "title": "hertz.no, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.nu.json
+{
+  "format": 1,
+  "id": "web.hertz.nu",
+  "title": "hertz.nu, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.pl.json
+{
+  "format": 1,
+  "id": "web.hertz.pl",
+  "title": "hertz.pl, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.pt.json
+{
+  "format": 1,
+  "id": "web.hertz.pt",
+  "title": "hertz.pt, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.qa.json
+{
+  "format": 1,
+  "id": "web.hertz.qa",
+  "title": "hertz.qa, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.ru.json
+{
+  "format": 1,
+  "id": "web.hertz.ru",
+  "title": "hertz.ru, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.se.json
+{
+  "format": 1,
+  "id": "web.hertz.se",
+  "title": "hertz.se, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertz.si.json
+{
+  "format": 1,
+  "id": "web.hertz.si",
+  "title": "hertz.si, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
+␞web/hertzcaribbean.com.json
+{
+  "format": 1,
+  "id": "web.hertzcaribbean.com",
+  "title": "hertzcaribbean.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -1978,7 +3434,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hetzner.com",
   "title": "hetzner.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit, special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, special; allowed: ascii-printable; minlength: 8;"
@@ -2000,7 +3456,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hilton.com",
   "title": "hilton.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 32;"
@@ -2018,7 +3474,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hkbea.com",
   "title": "hkbea.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 12;"
@@ -2036,7 +3492,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hkexpress.com",
   "title": "hkexpress.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8; maxlength: 15;"
@@ -2056,26 +3512,26 @@ web/163.com.json
   "format": 1,
   "id": "web.hotels.com",
   "title": "hotels.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 6; maxlength: 20; required: digit; allowed: lower, upper, [@$!#()&^*%];",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 6; maxlength: 20;"
+    "Password Rules as published: minlength: 6; maxlength: 20; required: digit; required: [-~#@$%&!*_?^]; allowed: lower, upper;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: [-!#$%&*?@^_~]; allowed: upper, lower, digit, [-!#$%&*?@^_~]; minlength: 6; maxlength: 20;"
   ],
   "length": { "min": 6, "max": 20 },
   "classes": [
     { "name": "upper", "set": "A-Z" },
     { "name": "lower", "set": "a-z" },
     { "name": "digit", "set": "0-9" },
-    { "name": "custom", "chars": "!#$%&()*@^" }
+    { "name": "custom", "chars": "!#$%&*-?@^_~" }
   ],
-  "require": [ { "atLeast": 1, "of": ["digit"] } ]
+  "require": [ { "atLeast": 2, "of": ["digit", "custom"] } ]
 }
 ␞web/hotwire.com.json
 {
   "format": 1,
   "id": "web.hotwire.com",
   "title": "hotwire.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 30; allowed: lower, upper, digit, [-~!@#$%^&*_+=`|(){}[:;\"'<>,.?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; minlength: 6; maxlength: 30;"
@@ -2093,7 +3549,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hrblock.com",
   "title": "hrblock.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [$#%!];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%]; allowed: upper, lower, digit, [!#$%]; minlength: 8;"
@@ -2112,7 +3568,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hsbc.com.hk",
   "title": "hsbc.com.hk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 30; required: lower; required: upper; required: digit; allowed: ['.@_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, ['.@_]; minlength: 6; maxlength: 30;"
@@ -2131,7 +3587,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hsbc.com.my",
   "title": "hsbc.com.my, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; required: lower, upper; required: digit; allowed: [-!$*.=?@_'];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [-!$'*.=?@_]; minlength: 8; maxlength: 30;"
@@ -2151,7 +3607,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hypovereinsbank.de",
   "title": "hypovereinsbank.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 10; required: lower, upper, digit; allowed: [!\"#$%&()*+:;<=>?@[{}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: upper, lower, digit, [!\"#$%&()*+:;<=>?@[{}~]]; minlength: 6; maxlength: 10;"
@@ -2171,7 +3627,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hyresbostader.se",
   "title": "hyresbostader.se, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 6; maxlength: 20;"
@@ -2185,12 +3641,30 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
 }
+␞web/ichunqiu.com.json
+{
+  "format": 1,
+  "id": "web.ichunqiu.com",
+  "title": "ichunqiu.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 20;"
+  ],
+  "length": { "min": 8, "max": 20 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
 ␞web/id.sonyentertainmentnetwork.com.json
 {
   "format": 1,
   "id": "web.id.sonyentertainmentnetwork.com",
   "title": "id.sonyentertainmentnetwork.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; required: lower, upper; required: digit; allowed: [-!@#^&*=+;:];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [-!#&*+:;=@^]; minlength: 8; maxlength: 30;"
@@ -2205,12 +3679,32 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
 }
+␞web/identity.codesignal.com.json
+{
+  "format": 1,
+  "id": "web.identity.codesignal.com",
+  "title": "identity.codesignal.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 14; required: digit; required: lower, upper; required: [!#$%&*@^]",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 14;"
+  ],
+  "length": { "min": 14 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" },
+    { "name": "required-2", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["digit", "required-2", "custom"] } ]
+}
 ␞web/identitytheft.gov.json
 {
   "format": 1,
   "id": "web.identitytheft.gov",
   "title": "identitytheft.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: allowed: lower, upper, digit, [!#%&*@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!#%&*@^];"
@@ -2228,7 +3722,7 @@ web/163.com.json
   "format": 1,
   "id": "web.idestination.info",
   "title": "idestination.info, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: maxlength: 15;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; maxlength: 15;"
@@ -2241,7 +3735,7 @@ web/163.com.json
   "format": 1,
   "id": "web.impots.gouv.fr",
   "title": "impots.gouv.fr, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 12; maxlength: 128; required: lower; required: digit; allowed: [-!#$%&*+/=?^_'.{|}];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: digit; allowed: lower, digit, [-!#$%&'*+./=?^_{|}]; minlength: 12; maxlength: 128;"
@@ -2259,7 +3753,7 @@ web/163.com.json
   "format": 1,
   "id": "web.indochino.com",
   "title": "indochino.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; required: upper; required: digit; allowed: lower, special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; allowed: ascii-printable; minlength: 6; maxlength: 15;"
@@ -2272,12 +3766,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "required-2"] } ]
 }
+␞web/inntopia.travel.json
+{
+  "format": 1,
+  "id": "web.inntopia.travel",
+  "title": "inntopia.travel, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 7; maxlength: 19; required: digit; allowed: upper,lower,[-];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: upper, lower, digit, [-]; minlength: 7; maxlength: 19;"
+  ],
+  "length": { "min": 7, "max": 19 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "-" }
+  ],
+  "require": [ { "atLeast": 1, "of": ["digit"] } ]
+}
 ␞web/internationalsos.com.json
 {
   "format": 1,
   "id": "web.internationalsos.com",
   "title": "internationalsos.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: required: lower; required: upper; required: digit; required: [@#$%^&+=_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [#$%&+=@^_]; allowed: upper, lower, digit, [#$%&+=@^_];"
@@ -2296,7 +3809,7 @@ web/163.com.json
   "format": 1,
   "id": "web.irctc.co.in",
   "title": "irctc.co.in, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; required: [!@#$%^&*()+];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*+@^]; allowed: upper, lower, digit, [!#$%&()*+@^]; minlength: 8; maxlength: 15;"
@@ -2315,7 +3828,7 @@ web/163.com.json
   "format": 1,
   "id": "web.irs.gov",
   "title": "irs.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; required: lower; required: upper; required: digit; required: [!#$%&*@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*@]; allowed: upper, lower, digit, [!#$%&*@]; minlength: 8; maxlength: 32;"
@@ -2334,7 +3847,7 @@ web/163.com.json
   "format": 1,
   "id": "web.jal.co.jp",
   "title": "jal.co.jp, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -2347,7 +3860,7 @@ web/163.com.json
   "format": 1,
   "id": "web.japanpost.jp",
   "title": "japanpost.jp, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: digit; required: upper,lower;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit; minlength: 8; maxlength: 16;"
@@ -2366,7 +3879,7 @@ web/163.com.json
   "format": 1,
   "id": "web.jordancu-onlinebanking.org",
   "title": "jordancu-onlinebanking.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 32; allowed: upper, lower, digit,[-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; minlength: 6; maxlength: 32;"
@@ -2384,7 +3897,7 @@ web/163.com.json
   "format": 1,
   "id": "web.keldoc.com",
   "title": "keldoc.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 12; required: lower; required: upper; required: digit; required: [!@#$%^&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 12;"
@@ -2398,12 +3911,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/kennedy-center.org.json
+{
+  "format": 1,
+  "id": "web.kennedy-center.org",
+  "title": "kennedy-center.org, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&*?@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*?@" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/key.harvard.edu.json
 {
   "format": 1,
   "id": "web.key.harvard.edu",
   "title": "key.harvard.edu, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10; maxlength: 100; required: lower; required: upper; required: digit; allowed: [-@_#!&$`%*+()./,;~:{}|?>=<^[']];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$%&'()*+,./:;<=>?@[^_`{|}~]]; minlength: 10; maxlength: 100;"
@@ -2422,7 +3954,7 @@ web/163.com.json
   "format": 1,
   "id": "web.kfc.ca",
   "title": "kfc.ca, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; required: lower; required: upper; required: digit; required: [!@#$%&?*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 6; maxlength: 15;"
@@ -2436,12 +3968,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/kiehls.com.json
+{
+  "format": 1,
+  "id": "web.kiehls.com",
+  "title": "kiehls.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 25; required: lower; required: upper; required: digit; required: [!#$%&?@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&?@]; allowed: upper, lower, digit, [!#$%&?@]; minlength: 8; maxlength: 25;"
+  ],
+  "length": { "min": 8, "max": 25 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&?@" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/klm.com.json
 {
   "format": 1,
   "id": "web.klm.com",
   "title": "klm.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 12;"
@@ -2449,12 +4000,33 @@ web/163.com.json
   "length": { "min": 8, "max": 12 },
   "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
 }
+␞web/kundenportal.edeka-smart.de.json
+{
+  "format": 1,
+  "id": "web.kundenportal.edeka-smart.de",
+  "title": "kundenportal.edeka-smart.de, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: digit; required: upper, lower; required: [!\"§$%&#];",
+    "Loss (Password Rules parser warning, offset 83: U+00A7 (§) is ignored in a custom class: only printable ASCII characters (space to ~) count): Apple's reference parser ignores this too, so the policy follows the rules as parsed and does not accept it.",
+    "Otherwise converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; required: [!\"#$%&]; allowed: upper, lower, digit, [!\"#$%&]; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!\"#$%&" },
+    { "name": "required-2", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["digit", "required-2", "custom"] } ]
+}
 ␞web/la-z-boy.com.json
 {
   "format": 1,
   "id": "web.la-z-boy.com",
   "title": "la-z-boy.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 6; maxlength: 15;"
@@ -2468,12 +4040,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
 }
+␞web/labcorp.com.json
+{
+  "format": 1,
+  "id": "web.labcorp.com",
+  "title": "labcorp.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 20; required: upper; required: lower; required: digit; required: [!@#$%^&*];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: lower; required: digit; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 20;"
+  ],
+  "length": { "min": 8, "max": 20 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["upper", "lower", "digit", "custom"] } ]
+}
 ␞web/ladwp.com.json
 {
   "format": 1,
   "id": "web.ladwp.com",
   "title": "ladwp.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: digit; allowed: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 20;"
@@ -2491,7 +4082,7 @@ web/163.com.json
   "format": 1,
   "id": "web.launtel.net.au",
   "title": "launtel.net.au, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: digit; required: digit; allowed: lower, upper;",
     "Interpretation: \"required: digit;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
@@ -2510,7 +4101,7 @@ web/163.com.json
   "format": 1,
   "id": "web.leetchi.com",
   "title": "leetchi.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&()*+,./:;<>?@\"_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&()*+,./:;<>?@_]; allowed: upper, lower, digit, [!\"#$%&()*+,./:;<>?@_]; minlength: 8;"
@@ -2524,12 +4115,71 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/lepida.it.json
+{
+  "format": 1,
+  "id": "web.lepida.it",
+  "title": "lepida.it, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; max-consecutive: 2; required: lower; required: upper; required: digit; required: [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; max-consecutive: 2; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!\"#$%&'()*+,-.:;<=>?@[]^_`{|}~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 2
+}
+␞web/lg.com.json
+{
+  "format": 1,
+  "id": "web.lg.com",
+  "title": "lg.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: [-!#$%&'()*+,.:;=?@[^_{|}~]];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$%&'()*+,.:;=?@[^_{|}~]]; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&'()*+,-.:;=?@[]^_{|}~" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
+␞web/linearity.io.json
+{
+  "format": 1,
+  "id": "web.linearity.io",
+  "title": "linearity.io, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: special;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
+    { "name": "required-1", "set": "a-z" },
+    { "name": "required-2", "set": "A-Z" },
+    { "name": "required-3", "set": "0-9" },
+    { "name": "required-4", "chars": " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["required-1", "required-2", "required-3", "required-4"] } ]
+}
 ␞web/live.com.json
 {
   "format": 1,
   "id": "web.live.com",
   "title": "live.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; allowed: [-@_#!&$`%*+()./,;~:{}|?>=<^'[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$%&'()*+,./:;<=>?@[^_`{|}~]]; minlength: 8;"
@@ -2548,7 +4198,7 @@ web/163.com.json
   "format": 1,
   "id": "web.lloydsbank.co.uk",
   "title": "lloydsbank.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: digit; allowed: upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 15;"
@@ -2566,26 +4216,46 @@ web/163.com.json
   "format": 1,
   "id": "web.lowes.com",
   "title": "lowes.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 8; maxlength: 12; required: lower, upper; required: digit;",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 12;"
+    "Password Rules as published: minlength: 8; maxlength: 128; max-consecutive: 3; required: lower, upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; max-consecutive: 3; minlength: 8; maxlength: 128;"
   ],
-  "length": { "min": 8, "max": 12 },
+  "length": { "min": 8, "max": 128 },
   "classes": [
     { "name": "upper", "set": "A-Z" },
     { "name": "lower", "set": "a-z" },
     { "name": "digit", "set": "0-9" },
     { "name": "required-1", "set": "A-Za-z" }
   ],
-  "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
+  "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ],
+  "maxConsecutive": 3
+}
+␞web/loyalty.accor.com.json
+{
+  "format": 1,
+  "id": "web.loyalty.accor.com",
+  "title": "loyalty.accor.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&=@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&=@]; allowed: upper, lower, digit, [!#$%&=@]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&=@" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
 ␞web/lsacsso.b2clogin.com.json
 {
   "format": 1,
   "id": "web.lsacsso.b2clogin.com",
   "title": "lsacsso.b2clogin.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit, [-!#$%&*?@^_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, [-!#$%&*?@^_]; allowed: upper, lower, digit, [-!#$%&*?@^_]; minlength: 8; maxlength: 16;"
@@ -2605,7 +4275,7 @@ web/163.com.json
   "format": 1,
   "id": "web.lufthansa.com",
   "title": "lufthansa.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; required: lower; required: upper; required: digit; required: [!#$%&()*+,./:;<>?@\"_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&()*+,./:;<>?@_]; allowed: upper, lower, digit, [!\"#$%&()*+,./:;<>?@_]; minlength: 8; maxlength: 32;"
@@ -2619,12 +4289,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/lufthansagroup.careers.json
+{
+  "format": 1,
+  "id": "web.lufthansagroup.careers",
+  "title": "lufthansagroup.careers, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 12; required: lower; required: upper; required: digit; required: [!#$%&*?@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 12;"
+  ],
+  "length": { "min": 12 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*?@" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/macys.com.json
 {
   "format": 1,
   "id": "web.macys.com",
   "title": "macys.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; maxlength: 16; allowed: lower, upper, digit, [~!@#$%^&*+`(){}[:;\"'<>?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!\"#$%&'()*+:;<>?@[^`{}~]]; minlength: 7; maxlength: 16;"
@@ -2642,7 +4331,7 @@ web/163.com.json
   "format": 1,
   "id": "web.mailbox.org",
   "title": "mailbox.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; allowed: [-!$\"%&/()=*+#.,;:@?{}[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!\"#$%&()*+,./:;=?@[{}]]; minlength: 8;"
@@ -2661,7 +4350,7 @@ web/163.com.json
   "format": 1,
   "id": "web.makemytrip.com",
   "title": "makemytrip.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [@$!%*#?&];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 8;"
@@ -2680,7 +4369,7 @@ web/163.com.json
   "format": 1,
   "id": "web.marriott.com",
   "title": "marriott.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit; allowed: [$!#&@?%=];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%&=?@]; minlength: 8; maxlength: 20;"
@@ -2699,7 +4388,7 @@ web/163.com.json
   "format": 1,
   "id": "web.maybank2u.com.my",
   "title": "maybank2u.com.my, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; max-consecutive: 2; required: lower; required: upper; required: digit; required: [-~!@#$%^&*_+=`|(){}[:;\"'<>,.?];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]; allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]; max-consecutive: 2; minlength: 8; maxlength: 12;"
@@ -2719,7 +4408,7 @@ web/163.com.json
   "format": 1,
   "id": "web.medicare.gov",
   "title": "medicare.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [@!$%^*()];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!$%()*@^]; allowed: upper, lower, digit, [!$%()*@^]; minlength: 8; maxlength: 16;"
@@ -2733,12 +4422,51 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/meineschufa.de.json
+{
+  "format": 1,
+  "id": "web.meineschufa.de",
+  "title": "meineschufa.de, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 10; required: lower; required: upper; required: digit; required: [!?#%$];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%?]; allowed: upper, lower, digit, [!#$%?]; minlength: 10;"
+  ],
+  "length": { "min": 10 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%?" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
+␞web/member.everbridge.net.json
+{
+  "format": 1,
+  "id": "web.member.everbridge.net",
+  "title": "member.everbridge.net, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower, upper; required: digit; allowed: [!@#$%^&*()];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&()*@^" },
+    { "name": "required-1", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
+}
 ␞web/metlife.com.json
 {
   "format": 1,
   "id": "web.metlife.com",
   "title": "metlife.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 20;"
@@ -2751,7 +4479,7 @@ web/163.com.json
   "format": 1,
   "id": "web.microsoft.com",
   "title": "microsoft.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8;"
@@ -2766,30 +4494,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["required-1", "required-2", "required-3", "required-4"] } ]
 }
-␞web/minecraft.com.json
+␞web/milogin.michigan.gov.json
 {
   "format": 1,
-  "id": "web.minecraft.com",
-  "title": "minecraft.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "id": "web.milogin.michigan.gov",
+  "title": "milogin.michigan.gov, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 8; required: lower, upper; required: digit; allowed: ascii-printable;",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: ascii-printable; minlength: 8;"
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [@#$!~&];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$&@~]; allowed: upper, lower, digit, [!#$&@~]; minlength: 8;"
   ],
   "length": { "min": 8 },
   "classes": [
-    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
-    { "name": "required-1", "set": "A-Za-z" },
-    { "name": "required-2", "set": "0-9" }
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$&@~" }
   ],
-  "require": [ { "atLeast": 2, "of": ["required-1", "required-2"] } ]
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
 ␞web/mintmobile.com.json
 {
   "format": 1,
   "id": "web.mintmobile.com",
   "title": "mintmobile.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit; required: special; allowed: [!#$%&()*+:;=@[^_`{}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8; maxlength: 20;"
@@ -2809,26 +4538,7 @@ web/163.com.json
   "format": 1,
   "id": "web.mlb.com",
   "title": "mlb.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
-  "notes": [
-    "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; allowed: [!\"#$%&'()*+,./:;<=>?[\\^_`{|}~]];",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!\"#$%&'()*+,./:;<=>?[\\^_`{|}~]]; minlength: 8; maxlength: 15;"
-  ],
-  "length": { "min": 8, "max": 15 },
-  "classes": [
-    { "name": "upper", "set": "A-Z" },
-    { "name": "lower", "set": "a-z" },
-    { "name": "digit", "set": "0-9" },
-    { "name": "custom", "chars": "!\"#$%&'()*+,./:;<=>?[\\]^_`{|}~" }
-  ],
-  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
-}
-␞web/mpv.tickets.com.json
-{
-  "format": 1,
-  "id": "web.mpv.tickets.com",
-  "title": "mpv.tickets.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 15;"
@@ -2841,12 +4551,80 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/mountainwarehouse.com.json
+{
+  "format": 1,
+  "id": "web.mountainwarehouse.com",
+  "title": "mountainwarehouse.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: [-@#$%^&*_+={}|\\:',?/`~\"();.];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-\"#$%&'()*+,./:;=?@\\^_`{|}~]; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "\"#$%&'()*+,-./:;=?@\\^_`{|}~" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
+␞web/mpv.tickets.com.json
+{
+  "format": 1,
+  "id": "web.mpv.tickets.com",
+  "title": "mpv.tickets.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 15;"
+  ],
+  "length": { "min": 8, "max": 15 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
+␞web/museumofflight.org.json
+{
+  "format": 1,
+  "id": "web.museumofflight.org",
+  "title": "museumofflight.org, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 15;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 15;"
+  ],
+  "length": { "min": 8, "max": 15 },
+  "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
+}
+␞web/my.konami.net.json
+{
+  "format": 1,
+  "id": "web.my.konami.net",
+  "title": "my.konami.net, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 32; required: lower; required: upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 32;"
+  ],
+  "length": { "min": 8, "max": 32 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
 ␞web/myaccess.dmdc.osd.mil.json
 {
   "format": 1,
   "id": "web.myaccess.dmdc.osd.mil",
   "title": "myaccess.dmdc.osd.mil, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 9; maxlength: 20; required: lower; required: upper; required: digit; allowed: [-@_#!&$`%*+()./,;~:{}|?>=<^'[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$%&'()*+,./:;<=>?@[^_`{|}~]]; minlength: 9; maxlength: 20;"
@@ -2865,7 +4643,7 @@ web/163.com.json
   "format": 1,
   "id": "web.mygoodtogo.com",
   "title": "mygoodtogo.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: upper, lower, digit; minlength: 8; maxlength: 16;"
@@ -2884,7 +4662,7 @@ web/163.com.json
   "format": 1,
   "id": "web.myhealthrecord.com",
   "title": "myhealthrecord.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; allowed: lower, upper, digit, [_.!$*=];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!$*.=_]; minlength: 8; maxlength: 20;"
@@ -2897,12 +4675,70 @@ web/163.com.json
     { "name": "custom", "chars": "!$*.=_" }
   ]
 }
+␞web/mypay.dfas.mil.json
+{
+  "format": 1,
+  "id": "web.mypay.dfas.mil",
+  "title": "mypay.dfas.mil, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 9; maxlength: 30; required: lower; required: upper; required: digit; required: [#@$%^!*+=_];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%*+=@^_]; allowed: upper, lower, digit, [!#$%*+=@^_]; minlength: 9; maxlength: 30;"
+  ],
+  "length": { "min": 9, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%*+=@^_" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
+␞web/mysavings.breadfinancial.com.json
+{
+  "format": 1,
+  "id": "web.mysavings.breadfinancial.com",
+  "title": "mysavings.breadfinancial.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 25; required: lower; required: upper; required: digit; required: [+_%@!$*~];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!$%*+@_~]; allowed: upper, lower, digit, [!$%*+@_~]; minlength: 8; maxlength: 25;"
+  ],
+  "length": { "min": 8, "max": 25 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!$%*+@_~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
+␞web/mysedgwick.com.json
+{
+  "format": 1,
+  "id": "web.mysedgwick.com",
+  "title": "mysedgwick.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; allowed: lower; required: upper; required: digit; required: [@#%^&+=!]; allowed: [-~_$.,;]",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; required: [!#%&+=@^]; allowed: upper, lower, digit, [-!#$%&+,.;=@^_~]; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&+,-.;=@^_~" },
+    { "name": "required-3", "chars": "!#%&+=@^" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["upper", "digit", "required-3"] } ]
+}
 ␞web/mysubaru.com.json
 {
   "format": 1,
   "id": "web.mysubaru.com",
   "title": "mysubaru.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; allowed: [!#$%()*+,./:;=?@\\^`~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%()*+,./:;=?@\\^`~]; minlength: 8; maxlength: 15;"
@@ -2921,7 +4757,7 @@ web/163.com.json
   "format": 1,
   "id": "web.naver.com",
   "title": "naver.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 16;"
@@ -2934,7 +4770,7 @@ web/163.com.json
   "format": 1,
   "id": "web.nelnet.net",
   "title": "nelnet.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit, [!@#$&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, [!#$&*@]; allowed: upper, lower, digit, [!#$&*@]; minlength: 8; maxlength: 15;"
@@ -2954,7 +4790,7 @@ web/163.com.json
   "format": 1,
   "id": "web.netflix.com",
   "title": "netflix.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 60; required: lower, upper, digit; allowed: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: ascii-printable; minlength: 4; maxlength: 60;"
@@ -2971,7 +4807,7 @@ web/163.com.json
   "format": 1,
   "id": "web.netgear.com",
   "title": "netgear.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 128; allowed: lower, upper, digit, [!@#$%^&*()];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 6; maxlength: 128;"
@@ -2989,7 +4825,7 @@ web/163.com.json
   "format": 1,
   "id": "web.nowinstock.net",
   "title": "nowinstock.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; allowed: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 6; maxlength: 20;"
@@ -3006,7 +4842,7 @@ web/163.com.json
   "format": 1,
   "id": "web.order.wendys.com",
   "title": "order.wendys.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; required: lower; required: upper; required: digit; allowed: [!#$%&()*+/=?^_{}];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%&()*+/=?^_{}]; minlength: 6; maxlength: 20;"
@@ -3025,7 +4861,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ototoy.jp",
   "title": "ototoy.jp, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; allowed: upper,lower,digit,[- .=_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [- .=_]; minlength: 8;"
@@ -3043,7 +4879,7 @@ web/163.com.json
   "format": 1,
   "id": "web.packageconciergeadmin.com",
   "title": "packageconciergeadmin.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 4; allowed: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: digit; minlength: 4; maxlength: 4;"
@@ -3056,7 +4892,7 @@ web/163.com.json
   "format": 1,
   "id": "web.paypal.com",
   "title": "paypal.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 3; required: lower, upper; required: digit, [!@#$%^&*()];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit, [!#$%&()*@^]; allowed: upper, lower, digit, [!#$%&()*@^]; max-consecutive: 3; minlength: 8; maxlength: 20;"
@@ -3078,7 +4914,7 @@ web/163.com.json
   "format": 1,
   "id": "web.payvgm.youraccountadvantage.com",
   "title": "payvgm.youraccountadvantage.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8;"
@@ -3098,7 +4934,7 @@ web/163.com.json
   "format": 1,
   "id": "web.pilotflyingj.com",
   "title": "pilotflyingj.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; required: digit; allowed: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: upper, lower, digit; minlength: 7;"
@@ -3116,7 +4952,7 @@ web/163.com.json
   "format": 1,
   "id": "web.pixnet.cc",
   "title": "pixnet.cc, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 16; allowed: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower; minlength: 4; maxlength: 16;"
@@ -3129,7 +4965,7 @@ web/163.com.json
   "format": 1,
   "id": "web.planetary.org",
   "title": "planetary.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 20; required: lower; required: upper; required: digit; allowed: ascii-printable;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 5; maxlength: 20;"
@@ -3143,12 +4979,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["required-1", "required-2", "required-3"] } ]
 }
+␞web/plazapremiumlounge.com.json
+{
+  "format": 1,
+  "id": "web.plazapremiumlounge.com",
+  "title": "plazapremiumlounge.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; allowed: [!#$%&*,@^];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%&*,@^]; minlength: 8; maxlength: 15;"
+  ],
+  "length": { "min": 8, "max": 15 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*,@^" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
 ␞web/portal.edd.ca.gov.json
 {
   "format": 1,
   "id": "web.portal.edd.ca.gov",
   "title": "portal.edd.ca.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&()*@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*@^]; allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 8;"
@@ -3167,7 +5022,7 @@ web/163.com.json
   "format": 1,
   "id": "web.portals.emblemhealth.com",
   "title": "portals.emblemhealth.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&'()*+,./:;<>?@\\^_`{|}~[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&'()*+,./:;<>?@[\\^_`{|}~]]; allowed: upper, lower, digit, [!#$%&'()*+,./:;<>?@[\\^_`{|}~]]; minlength: 8;"
@@ -3186,7 +5041,7 @@ web/163.com.json
   "format": 1,
   "id": "web.portlandgeneral.com",
   "title": "portlandgeneral.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: [!#$%&*?@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 8; maxlength: 16;"
@@ -3205,7 +5060,7 @@ web/163.com.json
   "format": 1,
   "id": "web.poste.it",
   "title": "poste.it, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; max-consecutive: 2; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; max-consecutive: 2; minlength: 8; maxlength: 16;"
@@ -3226,7 +5081,7 @@ web/163.com.json
   "format": 1,
   "id": "web.posteo.de",
   "title": "posteo.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit, [-~!#$%&_+=|(){}[:;\"’<>,.? ]];",
     "Loss (Password Rules parser warning, offset 85: U+2019 (’) is ignored in a custom class: only printable ASCII characters (space to ~) count): Apple's reference parser ignores this too, so the policy follows the rules as parsed and does not accept it.",
@@ -3250,7 +5105,7 @@ web/163.com.json
   "format": 1,
   "id": "web.powells.com",
   "title": "powells.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [\"!@#$%^&*(){}[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&()*@[^{}]]; allowed: upper, lower, digit, [!\"#$%&()*@[^{}]]; minlength: 8; maxlength: 16;"
@@ -3269,7 +5124,7 @@ web/163.com.json
   "format": 1,
   "id": "web.preferredhotels.com",
   "title": "preferredhotels.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&()*+@^_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*+@^_]; allowed: upper, lower, digit, [!#$%&()*+@^_]; minlength: 8;"
@@ -3288,7 +5143,7 @@ web/163.com.json
   "format": 1,
   "id": "web.premier.ticketek.com.au",
   "title": "premier.ticketek.com.au, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 16;"
@@ -3296,12 +5151,30 @@ web/163.com.json
   "length": { "min": 6, "max": 16 },
   "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
 }
+␞web/premierinn.com.json
+{
+  "format": 1,
+  "id": "web.premierinn.com",
+  "title": "premierinn.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: upper; required: digit; allowed: lower;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; allowed: upper, lower, digit; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "digit"] } ]
+}
 ␞web/prepaid.bankofamerica.com.json
 {
   "format": 1,
   "id": "web.prepaid.bankofamerica.com",
   "title": "prepaid.bankofamerica.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [!@#$%^&*()+~{}'\";:<>?];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&'()*+:;<>?@^{}~]; allowed: upper, lower, digit, [!\"#$%&'()*+:;<>?@^{}~]; minlength: 8; maxlength: 16;"
@@ -3320,7 +5193,7 @@ web/163.com.json
   "format": 1,
   "id": "web.prestocard.ca",
   "title": "prestocard.ca, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit,[!\"#$%&'()*+,<>?@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, [!\"#$%&'()*+,<>?@]; allowed: upper, lower, digit, [!\"#$%&'()*+,<>?@]; minlength: 8;"
@@ -3335,12 +5208,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "required-3"] } ]
 }
+␞web/pret.com.json
+{
+  "format": 1,
+  "id": "web.pret.com",
+  "title": "pret.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 12; required: lower; required: digit; required: [@$!%*#?&]; allowed: upper;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: digit; required: [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 12;"
+  ],
+  "length": { "min": 12 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*?@" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "digit", "custom"] } ]
+}
 ␞web/propelfuels.com.json
 {
   "format": 1,
   "id": "web.propelfuels.com",
   "title": "propelfuels.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 16;"
@@ -3353,7 +5245,7 @@ web/163.com.json
   "format": 1,
   "id": "web.qdosstatusreview.com",
   "title": "qdosstatusreview.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; minlength: 8;"
@@ -3372,7 +5264,7 @@ web/163.com.json
   "format": 1,
   "id": "web.questdiagnostics.com",
   "title": "questdiagnostics.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; required: upper, lower; required: digit, [!#$%&()*+<>?@^_~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit, [!#$%&()*+<>?@^_~]; allowed: upper, lower, digit, [!#$%&()*+<>?@^_~]; minlength: 8; maxlength: 30;"
@@ -3393,7 +5285,7 @@ web/163.com.json
   "format": 1,
   "id": "web.rejsekort.dk",
   "title": "rejsekort.dk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; maxlength: 15; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 7; maxlength: 15;"
@@ -3411,7 +5303,7 @@ web/163.com.json
   "format": 1,
   "id": "web.renaud-bray.com",
   "title": "renaud-bray.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 38; allowed: upper,lower,digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 8; maxlength: 38;"
@@ -3428,7 +5320,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ring.com",
   "title": "ring.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!@#$%^&*<>?];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*<>?@^]; allowed: upper, lower, digit, [!#$%&*<>?@^]; minlength: 8;"
@@ -3447,7 +5339,7 @@ web/163.com.json
   "format": 1,
   "id": "web.riteaid.com",
   "title": "riteaid.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 15;"
@@ -3465,7 +5357,7 @@ web/163.com.json
   "format": 1,
   "id": "web.robinhood.com",
   "title": "robinhood.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 10;"
@@ -3478,7 +5370,7 @@ web/163.com.json
   "format": 1,
   "id": "web.rogers.com",
   "title": "rogers.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower, upper; required: digit; required: [!@#$];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!#$@]; allowed: upper, lower, digit, [!#$@]; minlength: 8;"
@@ -3498,7 +5390,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ruc.dk",
   "title": "ruc.dk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 8; required: lower, upper; required: [-!#%&(){}*+;%/<=>?_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: [-!#%&()*+/;<=>?_{}]; allowed: upper, lower, [-!#%&()*+/;<=>?_{}]; minlength: 6; maxlength: 8;"
@@ -3517,7 +5409,7 @@ web/163.com.json
   "format": 1,
   "id": "web.runescape.com",
   "title": "runescape.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 20; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 5; maxlength: 20;"
@@ -3535,7 +5427,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ruten.com.tw",
   "title": "ruten.com.tw, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; required: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; allowed: upper, lower; minlength: 6; maxlength: 15;"
@@ -3553,7 +5445,7 @@ web/163.com.json
   "format": 1,
   "id": "web.salslimo.com",
   "title": "salslimo.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 50; required: upper; required: lower; required: digit; required: [!@#$&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: lower; required: digit; required: [!#$&*@]; allowed: upper, lower, digit, [!#$&*@]; minlength: 8; maxlength: 50;"
@@ -3572,7 +5464,7 @@ web/163.com.json
   "format": 1,
   "id": "web.santahelenasaude.com.br",
   "title": "santahelenasaude.com.br, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; required: [-!@#$%&*_+=<>];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%&*+<=>@_]; allowed: upper, lower, digit, [-!#$%&*+<=>@_]; minlength: 8; maxlength: 15;"
@@ -3591,7 +5483,7 @@ web/163.com.json
   "format": 1,
   "id": "web.santander.de",
   "title": "santander.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; required: lower, upper; required: digit; allowed: [-!#$%&'()*,.:;=?^{}];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [-!#$%&'()*,.:;=?^{}]; minlength: 8; maxlength: 12;"
@@ -3611,7 +5503,7 @@ web/163.com.json
   "format": 1,
   "id": "web.sbisec.co.jp",
   "title": "sbisec.co.jp, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10; maxlength: 20; allowed: upper,lower,digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 10; maxlength: 20;"
@@ -3628,7 +5520,7 @@ web/163.com.json
   "format": 1,
   "id": "web.secure-arborfcu.org",
   "title": "secure-arborfcu.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; required: [!#$%&'()+,.:?@[_`~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&'()+,.:?@[_`~]]; allowed: upper, lower, digit, [!#$%&'()+,.:?@[_`~]]; minlength: 8; maxlength: 15;"
@@ -3647,7 +5539,7 @@ web/163.com.json
   "format": 1,
   "id": "web.secure.orclinic.com",
   "title": "secure.orclinic.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; required: lower; required: digit; allowed: ascii-printable;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: digit; allowed: ascii-printable; minlength: 6; maxlength: 15;"
@@ -3665,7 +5557,7 @@ web/163.com.json
   "format": 1,
   "id": "web.secure.snnow.ca",
   "title": "secure.snnow.ca, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; maxlength: 16; required: digit; allowed: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: upper, lower, digit; minlength: 7; maxlength: 16;"
@@ -3678,31 +5570,12 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 1, "of": ["digit"] } ]
 }
-␞web/secure.wa.aaa.com.json
-{
-  "format": 1,
-  "id": "web.secure.wa.aaa.com",
-  "title": "secure.wa.aaa.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
-  "notes": [
-    "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: ascii-printable;",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 8; maxlength: 16;"
-  ],
-  "length": { "min": 8, "max": 16 },
-  "classes": [
-    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
-    { "name": "required-1", "set": "a-z" },
-    { "name": "required-2", "set": "A-Z" },
-    { "name": "required-3", "set": "0-9" }
-  ],
-  "require": [ { "atLeast": 3, "of": ["required-1", "required-2", "required-3"] } ]
-}
 ␞web/sephora.com.json
 {
   "format": 1,
   "id": "web.sephora.com",
   "title": "sephora.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 12;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 12;"
@@ -3715,7 +5588,7 @@ web/163.com.json
   "format": 1,
   "id": "web.serviziconsolari.esteri.it",
   "title": "serviziconsolari.esteri.it, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -3735,7 +5608,7 @@ web/163.com.json
   "format": 1,
   "id": "web.servizioelettriconazionale.it",
   "title": "servizioelettriconazionale.it, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit; required: [!#$%&*?@^_~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@^_~]; allowed: upper, lower, digit, [!#$%&*?@^_~]; minlength: 8; maxlength: 20;"
@@ -3754,7 +5627,7 @@ web/163.com.json
   "format": 1,
   "id": "web.sfwater.org",
   "title": "sfwater.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10; maxlength: 30; required: digit; allowed: lower, upper, [!@#$%*()_+^}{:;?.];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: upper, lower, digit, [!#$%()*+.:;?@^_{}]; minlength: 10; maxlength: 30;"
@@ -3773,7 +5646,7 @@ web/163.com.json
   "format": 1,
   "id": "web.signin.ea.com",
   "title": "signin.ea.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 64; required: lower, upper; required: digit; allowed: [-!@#^&*=+;:];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [-!#&*+:;=@^]; minlength: 8; maxlength: 64;"
@@ -3793,7 +5666,7 @@ web/163.com.json
   "format": 1,
   "id": "web.southwest.com",
   "title": "southwest.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: upper; required: digit; allowed: lower, [!@#$%^*(),.;:/\\];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; allowed: upper, lower, digit, [!#$%()*,./:;@\\^]; minlength: 8; maxlength: 16;"
@@ -3812,7 +5685,7 @@ web/163.com.json
   "format": 1,
   "id": "web.speedway.com",
   "title": "speedway.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 8; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: digit; minlength: 4; maxlength: 8;"
@@ -3826,7 +5699,7 @@ web/163.com.json
   "format": 1,
   "id": "web.spirit.com",
   "title": "spirit.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [!@#$%^&*()];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*@^]; allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 8; maxlength: 16;"
@@ -3845,7 +5718,7 @@ web/163.com.json
   "format": 1,
   "id": "web.splunk.com",
   "title": "splunk.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 64; required: lower; required: upper; required: digit; required: [-!@#$%&*_+=<>];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%&*+<=>@_]; allowed: upper, lower, digit, [-!#$%&*+<=>@_]; minlength: 8; maxlength: 64;"
@@ -3864,7 +5737,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ssa.gov",
   "title": "ssa.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: required: lower; required: upper; required: digit; required: [~!@#$%^&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*@^~]; allowed: upper, lower, digit, [!#$%&*@^~];"
@@ -3878,12 +5751,25 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/store.nintendo.co.uk.json
+{
+  "format": 1,
+  "id": "web.store.nintendo.co.uk",
+  "title": "store.nintendo.co.uk, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 20;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 20;"
+  ],
+  "length": { "min": 8, "max": 20 },
+  "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
+}
 ␞web/store.nvidia.com.json
 {
   "format": 1,
   "id": "web.store.nvidia.com",
   "title": "store.nvidia.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; required: lower; required: upper; required: digit; required: [-!@#$%^*~:;&><[{}|_+=?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%&*+:;<=>?@[^_{|}~]]; allowed: upper, lower, digit, [-!#$%&*+:;<=>?@[^_{|}~]]; minlength: 8; maxlength: 32;"
@@ -3902,7 +5788,7 @@ web/163.com.json
   "format": 1,
   "id": "web.store.steampowered.com",
   "title": "store.steampowered.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; required: lower; required: upper; required: digit; allowed: [~!@#$%^&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%&*@^~]; minlength: 6;"
@@ -3916,12 +5802,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/subscribe.free.fr.json
+{
+  "format": 1,
+  "id": "web.subscribe.free.fr",
+  "title": "subscribe.free.fr, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [!#&()*+/@[_]];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#&()*+/@[_]]; allowed: upper, lower, digit, [!#&()*+/@[_]]; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#&()*+/@[]_" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/successfactors.eu.json
 {
   "format": 1,
   "id": "web.successfactors.eu",
   "title": "successfactors.eu, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 18; required: lower; required: upper; required: digit,[-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; minlength: 8; maxlength: 18;"
@@ -3944,7 +5849,7 @@ web/163.com.json
   "format": 1,
   "id": "web.sulamericaseguros.com.br",
   "title": "sulamericaseguros.com.br, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 6;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 6;"
@@ -3957,7 +5862,7 @@ web/163.com.json
   "format": 1,
   "id": "web.sunlife.com",
   "title": "sunlife.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 10; required: digit; required: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit; minlength: 8; maxlength: 10;"
@@ -3976,7 +5881,7 @@ web/163.com.json
   "format": 1,
   "id": "web.t-mobile.net",
   "title": "t-mobile.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -3989,7 +5894,7 @@ web/163.com.json
   "format": 1,
   "id": "web.target.com",
   "title": "target.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower, upper; required: digit, [-!\"#$%&'()*+,./:;=?@[\\^_`{|}~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit, [-!\"#$%&'()*+,./:;=?@[\\^_`{|}~]; allowed: upper, lower, digit, [-!\"#$%&'()*+,./:;=?@[\\^_`{|}~]; minlength: 8; maxlength: 20;"
@@ -4008,12 +5913,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "required-2"] } ]
 }
+␞web/tdscpc.gov.in.json
+{
+  "format": 1,
+  "id": "web.tdscpc.gov.in",
+  "title": "tdscpc.gov.in, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; required: [ &',;\"];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [ \"&',;]; allowed: upper, lower, digit, [ \"&',;]; minlength: 8; maxlength: 15;"
+  ],
+  "length": { "min": 8, "max": 15 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": " \"&',;" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/telekom-dienste.de.json
 {
   "format": 1,
   "id": "web.telekom-dienste.de",
   "title": "telekom-dienste.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [#$%&()*+,./<=>?@_{|}~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [#$%&()*+,./<=>?@_{|}~]; allowed: upper, lower, digit, [#$%&()*+,./<=>?@_{|}~]; minlength: 8; maxlength: 16;"
@@ -4032,7 +5956,7 @@ web/163.com.json
   "format": 1,
   "id": "web.thameswater.co.uk",
   "title": "thameswater.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -4047,12 +5971,25 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["required-1", "required-2", "required-3", "required-4"] } ]
 }
+␞web/tix.soundrink.com.json
+{
+  "format": 1,
+  "id": "web.tix.soundrink.com",
+  "title": "tix.soundrink.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 6; maxlength: 16;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 16;"
+  ],
+  "length": { "min": 6, "max": 16 },
+  "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
+}
 ␞web/training.confluent.io.json
 {
   "format": 1,
   "id": "web.training.confluent.io",
   "title": "training.confluent.io, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 16; required: lower; required: upper; required: digit; allowed: [!#$%*@^_~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%*@^_~]; minlength: 6; maxlength: 16;"
@@ -4066,12 +6003,79 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/treasurer.mo.gov.json
+{
+  "format": 1,
+  "id": "web.treasurer.mo.gov",
+  "title": "treasurer.mo.gov, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 26; required: lower; required: upper; required: digit; required: [!#$&];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$&]; allowed: upper, lower, digit, [!#$&]; minlength: 8; maxlength: 26;"
+  ],
+  "length": { "min": 8, "max": 26 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$&" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
+␞web/truist.com.json
+{
+  "format": 1,
+  "id": "web.truist.com",
+  "title": "truist.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 28; max-consecutive: 2; required: lower; required: upper; required: digit; required: [!#$%()*,:;=@_];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%()*,:;=@_]; allowed: upper, lower, digit, [!#$%()*,:;=@_]; max-consecutive: 2; minlength: 8; maxlength: 28;"
+  ],
+  "length": { "min": 8, "max": 28 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%()*,:;=@_" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 2
+}
+␞web/turkishairlines.com.json
+{
+  "format": 1,
+  "id": "web.turkishairlines.com",
+  "title": "turkishairlines.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 6; maxlength: 6; required: digit; max-consecutive: 3;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: digit; max-consecutive: 3; minlength: 6; maxlength: 6;"
+  ],
+  "length": { "min": 6, "max": 6 },
+  "classes": [ { "name": "digit", "set": "0-9" } ],
+  "require": [ { "atLeast": 1, "of": ["digit"] } ],
+  "maxConsecutive": 3
+}
+␞web/twitch.tv.json
+{
+  "format": 1,
+  "id": "web.twitch.tv",
+  "title": "twitch.tv, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 71;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 71;"
+  ],
+  "length": { "min": 8, "max": 71 },
+  "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
+}
 ␞web/twitter.com.json
 {
   "format": 1,
   "id": "web.twitter.com",
   "title": "twitter.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8;"
@@ -4084,7 +6088,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ubisoft.com",
   "title": "ubisoft.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [-]; required: [!@#$%^&*()+];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-]; required: [!#$%&()*+@^]; allowed: upper, lower, digit, [-!#$%&()*+@^]; minlength: 8; maxlength: 16;"
@@ -4105,7 +6109,7 @@ web/163.com.json
   "format": 1,
   "id": "web.udel.edu",
   "title": "udel.edu, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 12; maxlength: 30; required: lower; required: upper; required: digit; required: [!@#$%^&*()+];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*+@^]; allowed: upper, lower, digit, [!#$%&()*+@^]; minlength: 12; maxlength: 30;"
@@ -4119,12 +6123,51 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/umterps.evenue.net.json
+{
+  "format": 1,
+  "id": "web.umterps.evenue.net",
+  "title": "umterps.evenue.net, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 14; required: digit; required: upper; required: lower; required: [-~!@#$%^&*_+=`|(){}:;];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper; required: lower; required: [-!#$%&()*+:;=@^_`{|}~]; allowed: upper, lower, digit, [-!#$%&()*+:;=@^_`{|}~]; minlength: 14;"
+  ],
+  "length": { "min": 14 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&()*+-:;=@^_`{|}~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["digit", "upper", "lower", "custom"] } ]
+}
+␞web/unito.it.json
+{
+  "format": 1,
+  "id": "web.unito.it",
+  "title": "unito.it, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: upper; required: lower; required: digit; required: [-!?+*/:;'\"{}()@£$%&=^#[]];",
+    "Loss (Password Rules parser warning, offset 91: U+00A3 (£) is ignored in a custom class: only printable ASCII characters (space to ~) count): Apple's reference parser ignores this too, so the policy follows the rules as parsed and does not accept it.",
+    "Otherwise converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: lower; required: digit; required: [-!\"#$%&'()*+/:;=?@[^{}]]; allowed: upper, lower, digit, [-!\"#$%&'()*+/:;=?@[^{}]]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!\"#$%&'()*+-/:;=?@[]^{}" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["upper", "lower", "digit", "custom"] } ]
+}
 ␞web/user.ornl.gov.json
 {
   "format": 1,
   "id": "web.user.ornl.gov",
   "title": "user.ornl.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower, upper; required: digit; allowed: [!#$%./_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [!#$%./_]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -4145,7 +6188,7 @@ web/163.com.json
   "format": 1,
   "id": "web.usps.com",
   "title": "usps.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 50; max-consecutive: 2; required: lower; required: upper; required: digit; allowed: [-!\"#&'()+,./?@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!\"#&'()+,./?@]; max-consecutive: 2; minlength: 8; maxlength: 50;"
@@ -4165,7 +6208,7 @@ web/163.com.json
   "format": 1,
   "id": "web.vanguard.com",
   "title": "vanguard.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; required: lower; required: upper; required: digit; required: digit;",
     "Interpretation: \"required: digit;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
@@ -4184,7 +6227,7 @@ web/163.com.json
   "format": 1,
   "id": "web.vanguardinvestor.co.uk",
   "title": "vanguardinvestor.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 50; required: lower; required: upper; required: digit; required: digit;",
     "Interpretation: \"required: digit;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
@@ -4203,7 +6246,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ventrachicago.com",
   "title": "ventrachicago.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit, [!@#$%^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, [!#$%@^]; allowed: upper, lower, digit, [!#$%@^]; minlength: 8;"
@@ -4223,7 +6266,7 @@ web/163.com.json
   "format": 1,
   "id": "web.verizonwireless.com",
   "title": "verizonwireless.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower, upper; required: digit; allowed: unicode;",
     "Interpretation: \"allowed: unicode\" becomes the class \\p{Any} (every Unicode character, control characters included), and lengths count Unicode scalars.",
@@ -4242,7 +6285,7 @@ web/163.com.json
   "format": 1,
   "id": "web.vetsfirstchoice.com",
   "title": "vetsfirstchoice.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; allowed: [?!@$%^+=&];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!$%&+=?@^]; minlength: 8;"
@@ -4256,12 +6299,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/vince.com.json
+{
+  "format": 1,
+  "id": "web.vince.com",
+  "title": "vince.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: digit; required: lower; required: upper; required: [$%/(){}=?!.,_*|+~#[]];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: lower; required: upper; required: [!#$%()*+,./=?[_{|}~]]; allowed: upper, lower, digit, [!#$%()*+,./=?[_{|}~]]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%()*+,./=?[]_{|}~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["digit", "lower", "upper", "custom"] } ]
+}
 ␞web/virginmobile.ca.json
 {
   "format": 1,
   "id": "web.virginmobile.ca",
   "title": "virginmobile.ca, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$@]; allowed: upper, lower, digit, [!#$@]; minlength: 8;"
@@ -4280,7 +6342,7 @@ web/163.com.json
   "format": 1,
   "id": "web.visa.com",
   "title": "visa.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 32;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 32;"
@@ -4293,7 +6355,7 @@ web/163.com.json
   "format": 1,
   "id": "web.visabenefits-auth.axa-assistance.us",
   "title": "visabenefits-auth.axa-assistance.us, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!\"#$%&()*,.:<>?@^{|}];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&()*,.:<>?@^{|}]; allowed: upper, lower, digit, [!\"#$%&()*,.:<>?@^{|}]; minlength: 8;"
@@ -4312,7 +6374,7 @@ web/163.com.json
   "format": 1,
   "id": "web.vivo.com.br",
   "title": "vivo.com.br, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: maxlength: 6; max-consecutive: 3; allowed: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: digit; max-consecutive: 3; maxlength: 6;"
@@ -4321,12 +6383,51 @@ web/163.com.json
   "classes": [ { "name": "digit", "set": "0-9" } ],
   "maxConsecutive": 3
 }
+␞web/volaris.com.json
+{
+  "format": 1,
+  "id": "web.volaris.com",
+  "title": "volaris.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: special;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
+    { "name": "required-1", "set": "a-z" },
+    { "name": "required-2", "set": "A-Z" },
+    { "name": "required-3", "set": "0-9" },
+    { "name": "required-4", "chars": " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["required-1", "required-2", "required-3", "required-4"] } ]
+}
+␞web/wa.aaa.com.json
+{
+  "format": 1,
+  "id": "web.wa.aaa.com",
+  "title": "wa.aaa.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: ascii-printable;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
+    { "name": "required-1", "set": "a-z" },
+    { "name": "required-2", "set": "A-Z" },
+    { "name": "required-3", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["required-1", "required-2", "required-3"] } ]
+}
 ␞web/walkhighlands.co.uk.json
 {
   "format": 1,
   "id": "web.walkhighlands.co.uk",
   "title": "walkhighlands.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 9; maxlength: 15; required: lower; required: upper; required: digit; allowed: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 9; maxlength: 15;"
@@ -4345,7 +6446,7 @@ web/163.com.json
   "format": 1,
   "id": "web.walmart.com",
   "title": "walmart.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: allowed: lower, upper, digit, [-(~!@#$%^&*_+=`|(){}[:;\"'<>,.?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]];"
@@ -4363,7 +6464,7 @@ web/163.com.json
   "format": 1,
   "id": "web.waze.com",
   "title": "waze.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 64; required: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: upper, lower, digit; minlength: 8; maxlength: 64;"
@@ -4382,7 +6483,7 @@ web/163.com.json
   "format": 1,
   "id": "web.wccls.org",
   "title": "wccls.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 16; allowed: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 4; maxlength: 16;"
@@ -4399,7 +6500,7 @@ web/163.com.json
   "format": 1,
   "id": "web.web.de",
   "title": "web.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 40; allowed: lower, upper, digit, [-<=>~!|()@#{}$%,.?^'&*_+`:;\"[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; minlength: 8; maxlength: 40;"
@@ -4417,7 +6518,7 @@ web/163.com.json
   "format": 1,
   "id": "web.wegmans.com",
   "title": "wegmans.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: digit; required: upper,lower; required: [!#$%&*+=?@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; required: [!#$%&*+=?@^]; allowed: upper, lower, digit, [!#$%&*+=?@^]; minlength: 8;"
@@ -4437,7 +6538,7 @@ web/163.com.json
   "format": 1,
   "id": "web.weibo.com",
   "title": "weibo.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 16;"
@@ -4445,12 +6546,70 @@ web/163.com.json
   "length": { "min": 6, "max": 16 },
   "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
 }
+␞web/wellsfargo.com.json
+{
+  "format": 1,
+  "id": "web.wellsfargo.com",
+  "title": "wellsfargo.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 32; required: lower; required: upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 32;"
+  ],
+  "length": { "min": 8, "max": 32 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
+␞web/wmata.com.json
+{
+  "format": 1,
+  "id": "web.wmata.com",
+  "title": "wmata.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower, upper; required: digit; required: digit; required: [-!@#$%^&*~/\"()_=+\\|,.?[]];",
+    "Interpretation: \"required: digit;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
+    "Otherwise converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: digit; required: [-!\"#$%&()*+,./=?@[\\^_|~]]; allowed: upper, lower, digit, [-!\"#$%&()*+,./=?@[\\^_|~]]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!\"#$%&()*+,-./=?@[\\]^_|~" },
+    { "name": "required-1", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["required-1", "digit", "custom"] } ]
+}
+␞web/worldstrides.com.json
+{
+  "format": 1,
+  "id": "web.worldstrides.com",
+  "title": "worldstrides.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [-!#$%&*+=?@^_~];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%&*+=?@^_~]; allowed: upper, lower, digit, [-!#$%&*+=?@^_~]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*+-=?@^_~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/wsj.com.json
 {
   "format": 1,
   "id": "web.wsj.com",
   "title": "wsj.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 15; required: digit; allowed: lower, upper, [-~!@#$^*_=`|(){}[:;\"'<>,.?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: upper, lower, digit, [-!\"#$'()*,.:;<=>?@[^_`{|}~]]; minlength: 5; maxlength: 15;"
@@ -4469,7 +6628,7 @@ web/163.com.json
   "format": 1,
   "id": "web.xfinity.com",
   "title": "xfinity.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 16;"
@@ -4488,7 +6647,7 @@ web/163.com.json
   "format": 1,
   "id": "web.xvoucher.com",
   "title": "xvoucher.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 11; required: upper; required: digit; required: [!@#$%&_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; required: [!#$%&@_]; allowed: upper, digit, [!#$%&@_]; minlength: 11;"
@@ -4506,7 +6665,7 @@ web/163.com.json
   "format": 1,
   "id": "web.yatra.com",
   "title": "yatra.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&'()+,.:?@[_`~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&'()+,.:?@[_`~]]; allowed: upper, lower, digit, [!#$%&'()+,.:?@[_`~]]; minlength: 8;"
@@ -4520,12 +6679,30 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/zara.com.json
+{
+  "format": 1,
+  "id": "web.zara.com",
+  "title": "zara.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
 ␞web/zdf.de.json
 {
   "format": 1,
   "id": "web.zdf.de",
   "title": "zdf.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: upper; required: digit; allowed: lower, special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; allowed: ascii-printable; minlength: 8;"
@@ -4543,7 +6720,7 @@ web/163.com.json
   "format": 1,
   "id": "web.zoom.us",
   "title": "zoom.us, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 0054eced136921188aa003ccb45369147882cc66, https://github.com/apple/password-manager-resources/blob/0054eced136921188aa003ccb45369147882cc66/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; max-consecutive: 6; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; max-consecutive: 6; minlength: 8; maxlength: 32;"
