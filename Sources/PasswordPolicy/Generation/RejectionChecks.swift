@@ -10,7 +10,7 @@ struct RejectionChecks {
         compiled = core.compiled
         self.context = context
         isEmpty = !core.hasRejectionRules
-            || (compiled.patterns.isEmpty && !compiled.policy.forbidContext.contains { !(context[$0] ?? "").isEmpty })
+            || (compiled.patterns.isEmpty && compiled.forbiddenLists.isEmpty && !compiled.policy.forbidContext.contains { !(context[$0] ?? "").isEmpty })
     }
 
     /// The code of the first rule that rejects the UTF-8 `candidate`, or nil when none does.
@@ -20,6 +20,7 @@ struct RejectionChecks {
         if isEmpty { return nil }
         for (rule, outcome) in compiled.patternOutcomes(candidate) where outcome != .noMatch { return rule.code }
         for name in compiled.containedContext(candidate, context) { return "context:\(name)" }
+        for (rule, list) in compiled.listedIn(candidate) { return "blocklist:\(rule.code ?? list.name)" }
         return nil
     }
 }
