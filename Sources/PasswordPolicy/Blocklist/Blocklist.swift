@@ -11,7 +11,7 @@
 /// list.contains("hunter2")                 // true
 /// Blocklist.common.contains("1qaz2wsx3edc4rfv")   // true
 /// ```
-public struct Blocklist: Sendable {
+public struct Blocklist: Sendable, CustomStringConvertible {
     /// The name a policy's `forbidList[].list` uses for this list.
     public let name: String
     /// Why a member is refused, for people: "is one of the 30,000 most common passwords".
@@ -20,6 +20,9 @@ public struct Blocklist: Sendable {
     private let blob: [UInt8]
     /// Where each entry starts in `blob`; one more element than entries (the end).
     private let starts: [Int32]
+
+    /// `name (N entries)`: never the entries themselves.
+    public var description: String { "\(name) (\(count) entries)" }
 
     /// The number of distinct entries.
     public var count: Int { starts.count - 1 }

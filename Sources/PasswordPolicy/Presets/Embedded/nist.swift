@@ -18,19 +18,10 @@ nist/sp800-63b-4.mfa.json
     "Sec. 3.1.1.2: \"Verifiers SHALL compare the prospective secret against a blocklist that contains known commonly used, expected, or compromised passwords\" and the verifier is to tell the subscriber why a password was refused: forbidList common (the whole password, any letter case, against zxcvbn 4.5.0's 30,000 most common passwords; see Sources/PasswordPolicy/Blocklist/CommonPasswords.md). A list of breached passwords of your own can be added with pwpolicy check --forbid-list FILE.",
     "Interpretation: context-specific words (\"the name of the service, the username, and derivatives thereof\", Sec. 3.1.1.2 blocklist examples) are checked as forbidContext username, a case-insensitive substring rule, when the caller supplies the username."
   ],
-  "length": {
-    "min": 8
-  },
-  "classes": [
-    {
-      "name": "printable",
-      "set": "\\x{20}-\\x{7E}"
-    }
-  ],
+  "length": { "min": 8 },
+  "classes": [ { "name": "printable", "set": "\\x{20}-\\x{7E}" } ],
   "allowOther": true,
-  "forbidContext": [
-    "username"
-  ],
+  "forbidContext": ["username"],
   "normalize": "nfc",
   "forbidList": [
     {
@@ -56,19 +47,10 @@ nist/sp800-63b-4.mfa.json
     "Sec. 3.1.1.2: \"Verifiers SHALL compare the prospective secret against a blocklist that contains known commonly used, expected, or compromised passwords\" and the verifier is to tell the subscriber why a password was refused: forbidList common (the whole password, any letter case, against zxcvbn 4.5.0's 30,000 most common passwords; see Sources/PasswordPolicy/Blocklist/CommonPasswords.md). A list of breached passwords of your own can be added with pwpolicy check --forbid-list FILE.",
     "Interpretation: context-specific words (\"the name of the service, the username, and derivatives thereof\", Sec. 3.1.1.2 blocklist examples) are checked as forbidContext username, a case-insensitive substring rule, when the caller supplies the username."
   ],
-  "length": {
-    "min": 15
-  },
-  "classes": [
-    {
-      "name": "printable",
-      "set": "\\x{20}-\\x{7E}"
-    }
-  ],
+  "length": { "min": 15 },
+  "classes": [ { "name": "printable", "set": "\\x{20}-\\x{7E}" } ],
   "allowOther": true,
-  "forbidContext": [
-    "username"
-  ],
+  "forbidContext": ["username"],
   "normalize": "nfc",
   "forbidList": [
     {

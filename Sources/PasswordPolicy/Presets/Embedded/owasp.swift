@@ -15,15 +15,8 @@ owasp/asvs-5.l1.json
     "6.2.5 (L1): \"Verify that passwords of any composition can be used, without rules limiting the type of characters permitted.\" No require rule; allowOther accepts every character; printable ASCII and the space are the class the generator draws from.",
     "6.2.8 (L1): \"Verify that the application verifies the user's password exactly as received from the user, without any modifications such as truncation or case transformation.\" No normalize key (comparison exactly as received) and no length.max (no truncation). Case folding is used only to refuse common passwords, never to verify one."
   ],
-  "length": {
-    "min": 8
-  },
-  "classes": [
-    {
-      "name": "printable",
-      "set": "\\x{20}-\\x{7E}"
-    }
-  ],
+  "length": { "min": 8 },
+  "classes": [ { "name": "printable", "set": "\\x{20}-\\x{7E}" } ],
   "allowOther": true,
   "forbidList": [
     {
@@ -49,21 +42,10 @@ owasp/asvs-5.l1.json
     "6.2.11 (L2): \"Verify that the documented list of context specific words is used to prevent easy to guess passwords being created.\" forbidContext username, organization and service (case-insensitive substrings; supply them with --context or the context argument).",
     "6.2.12 (L2): \"Verify that passwords submitted during account registration or password changes are checked against a set of breached passwords.\" The set of breached passwords is the caller's: this preset cannot carry it. Add it as a forbidList entry (pwpolicy check -p owasp.asvs-5.l2 --forbid-list breached.txt, or CompiledPolicy(_:blocklists:) with a list named in the policy); README shows how. Without it the preset checks only 6.2.4's common passwords."
   ],
-  "length": {
-    "min": 8
-  },
-  "classes": [
-    {
-      "name": "printable",
-      "set": "\\x{20}-\\x{7E}"
-    }
-  ],
+  "length": { "min": 8 },
+  "classes": [ { "name": "printable", "set": "\\x{20}-\\x{7E}" } ],
   "allowOther": true,
-  "forbidContext": [
-    "username",
-    "organization",
-    "service"
-  ],
+  "forbidContext": ["username", "organization", "service"],
   "forbidList": [
     {
       "list": "common",
@@ -89,21 +71,10 @@ owasp/asvs-5.l1.json
     "6.2.12 (L2): \"Verify that passwords submitted during account registration or password changes are checked against a set of breached passwords.\" The set of breached passwords is the caller's: this preset cannot carry it. Add it as a forbidList entry (pwpolicy check -p owasp.asvs-5.l2 --forbid-list breached.txt, or CompiledPolicy(_:blocklists:) with a list named in the policy); README shows how. Without it the preset checks only 6.2.4's common passwords.",
     "Level 3 adds no V6.2 requirement to level 2 in the 5.0.0 release (a pre-release draft had 6.2.12 at level 3; the release puts it at level 2), so the rules are those of owasp.asvs-5.l2. The breached-password list of 6.2.12 is the caller's, as at level 2: README shows how to build one from a sample in Have I Been Pwned's format and add it."
   ],
-  "length": {
-    "min": 8
-  },
-  "classes": [
-    {
-      "name": "printable",
-      "set": "\\x{20}-\\x{7E}"
-    }
-  ],
+  "length": { "min": 8 },
+  "classes": [ { "name": "printable", "set": "\\x{20}-\\x{7E}" } ],
   "allowOther": true,
-  "forbidContext": [
-    "username",
-    "organization",
-    "service"
-  ],
+  "forbidContext": ["username", "organization", "service"],
   "forbidList": [
     {
       "list": "common",
