@@ -53,6 +53,7 @@ final class GeneratorCore: Sendable {
         self.lengthRange = range
         self.atomFlags = alphabet.atoms.map { ($0.leadingForbidden ? 1 : 0) | ($0.trailingForbidden ? 2 : 0) }
         self.hasRejectionRules = !compiled.patterns.isEmpty || !compiled.policy.forbidContext.isEmpty || !compiled.forbiddenLists.isEmpty
+            || compiled.policy.normalization != nil
         self.maxRejectedAttempts = options.maxRejectedAttempts
         self.strategy = options.strategy
         self.defaultLength = Swift.min(Swift.max(PasswordGenerator.preferredLength, range.min), range.max ?? Int.max)
