@@ -19,7 +19,7 @@ let package = Package(
         // Sources/PasswordPolicy/PCRE2 imports it (scripts/check-structure.py checks).
         //
         // Sources/PasswordPolicy is layered; each folder uses only those before it:
-        // Support <- JSON <- Model <- PCRE2 <- Compiled <- Validation, Generation
+        // Support <- JSON <- Model <- Blocklist <- PCRE2 <- Compiled <- Validation, Generation
         //   <- Lint, Explain, Intersection, Interop <- Presets
         .systemLibrary(
             name: "CPCRE2",
@@ -30,7 +30,8 @@ let package = Package(
         .systemLibrary(name: "CSystemRandom"),
         .target(
             name: "PasswordPolicy",
-            dependencies: ["CPCRE2", .target(name: "CSystemRandom", condition: .when(platforms: [.linux, .android]))]
+            dependencies: ["CPCRE2", .target(name: "CSystemRandom", condition: .when(platforms: [.linux, .android]))],
+            exclude: ["Blocklist/CommonPasswords.md"]
         ),
         .executableTarget(
             name: "pwpolicy",

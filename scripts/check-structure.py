@@ -15,8 +15,8 @@ import pathlib, re, sys
 root = pathlib.Path(__file__).resolve().parent.parent
 library = root / "Sources/PasswordPolicy"
 LAYERS = [
-    ["Support"], ["JSON"], ["Model"], ["PCRE2"], ["Compiled"], ["Validation", "Generation"],
-    ["Lint", "Explain", "Intersection", "Interop"], ["Blocklist"], ["Presets"],
+    ["Support"], ["JSON"], ["Model"], ["Blocklist"], ["PCRE2"], ["Compiled"], ["Validation", "Generation"],
+    ["Lint", "Explain", "Intersection", "Interop"], ["Presets"],
 ]
 rank = {folder: index for index, group in enumerate(LAYERS) for folder in group}
 problems = []

@@ -8,8 +8,8 @@ import Darwin
 
 /// Reads a whole policy file of at most `limit` bytes (one more is read, so the caller can
 /// tell a file over the limit). Throws a message that names the file.
-func readFile(_ path: String, limit: Int) throws(CommandFailure) -> [UInt8] {
-    let action = "cannot read the policy file \(path)"
+func readFile(_ path: String, limit: Int, what: String = "the policy file") throws(CommandFailure) -> [UInt8] {
+    let action = "cannot read \(what) \(path)"
     let descriptor: Int32
     do {
         descriptor = try SystemCall.openForReading(path)

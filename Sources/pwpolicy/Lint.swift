@@ -46,7 +46,7 @@ struct LintCommand: ParsableCommand {
                 unreadable = true
                 continue
             }
-            let report = Policy.lintReport(json: bytes)
+            let report = BlocklistFiles.lintReport(json: bytes, file: file)
             if report.errors.isEmpty {
                 try output.write("\(file): ok\n")
             } else {

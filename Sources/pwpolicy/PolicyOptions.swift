@@ -16,6 +16,15 @@ struct PolicyOptions: ParsableArguments {
     )
     var policies: [String] = []
 
+    @Option(
+        name: .customLong("forbid-list"),
+        help: ArgumentHelp(
+            "A file of passwords to refuse, one a line (a breached-password list, say): added to every policy as a forbidList entry. Repeatable.",
+            valueName: "file"
+        )
+    )
+    var forbidListFiles: [String] = []
+
     func validate() throws {
         if policies.isEmpty {
             throw ValidationError("give at least one -p/--policy: a preset id (see `pwpolicy presets`) or a policy file")
@@ -38,8 +47,10 @@ struct PolicyOptions: ParsableArguments {
     func load() throws(CommandFailure) -> Loaded {
         var decoded: [Policy] = []
         var compiled: [CompiledPolicy] = []
+        var lists: [String: Blocklist] = [:]
         for value in policies {
-            let (policy, compiledPolicy) = try PolicyOptions.load(value)
+            let (policy, compiledPolicy, policyLists) = try PolicyOptions.load(value, forbidListFiles: forbidListFiles)
+            lists.merge(policyLists) { first, _ in first }
             decoded.append(policy)
             compiled.append(compiledPolicy)
         }
@@ -57,7 +68,7 @@ struct PolicyOptions: ParsableArguments {
             throw CommandFailure("the policies \(together) cannot be combined:\n" + PolicyOptions.indented(error.problems, file: nil))
         }
         do {
-            return Loaded(policies: decoded, names: policies, combined: combined, compiled: try CompiledPolicy(combined))
+            return Loaded(policies: decoded, names: policies, combined: combined, compiled: try CompiledPolicy(combined, blocklists: lists))
         } catch {
             throw CommandFailure("the combination of \(together) cannot be compiled:\n" + PolicyOptions.indented(error.problems, file: nil))
         }
@@ -69,8 +80,8 @@ struct PolicyOptions: ParsableArguments {
     }
 
     /// One `--policy` value, decoded and compiled.
-    static func load(_ value: String) throws(CommandFailure) -> (Policy, CompiledPolicy) {
-        let policy: Policy
+    static func load(_ value: String, forbidListFiles: [String] = []) throws(CommandFailure) -> (Policy, CompiledPolicy, [String: Blocklist]) {
+        var policy: Policy
         if let rules = passwordRulesText(value) {
             policy = try passwordRulesPolicy(rules)
         } else if isFilePath(value) {
@@ -85,8 +96,14 @@ struct PolicyOptions: ParsableArguments {
         } else {
             throw CommandFailure(unknownPresetMessage(value))
         }
+        policy.forbidLists += forbidListFiles.map { ForbiddenList(list: $0) }
+        let policyFile = passwordRulesText(value) == nil && isFilePath(value) ? value : nil
+        let (lists, listProblems) = BlocklistFiles.lists(for: policy, policyFile: policyFile)
+        if !listProblems.isEmpty {
+            throw CommandFailure("a list of \(policyFile.map { "the policy file \($0)" } ?? "the preset \(value)") cannot be read:\n" + indented(listProblems, file: policyFile))
+        }
         do {
-            return (policy, try CompiledPolicy(policy))
+            return (policy, try CompiledPolicy(policy, blocklists: lists), lists)
         } catch {
             let what = passwordRulesText(value) != nil ? "the Password Rules \"\(value.dropFirst(6))\"" : isFilePath(value) ? "the policy file \(value)" : "the preset \(value)"
             throw CommandFailure("\(what) cannot be compiled:\n" + indented(error.problems, file: passwordRulesText(value) == nil && isFilePath(value) ? value : nil))

@@ -32,10 +32,26 @@ public struct CompiledPolicy: Sendable {
     let maximumLength: Int
     /// Context values compiled for `forbidContext`, shared by validation and generation.
     let contextMatchers = CaselessLiteralCache()
+    /// Each `forbidList` entry with its list, prepared (normalized, case-folded) for lookup.
+    let forbiddenLists: [(rule: ForbiddenList, list: Blocklist)]
 
-    /// Compiles `policy`, or throws every problem found in it.
+    /// Compiles `policy`, or throws every problem found in it. A `forbidList` entry must
+    /// name a built-in list (``Blocklist/builtIn(named:)``); use ``init(_:blocklists:)`` for others.
     public init(_ policy: Policy) throws(PolicyError) {
+        try self.init(policy, blocklists: [:])
+    }
+
+    /// Compiles `policy` with the lists its `forbidList` names: each `list` is looked up in
+    /// `blocklists` first, then among the built-in lists; a name found in neither is a problem
+    /// at `forbidList[i].list`.
+    ///
+    /// ```swift
+    /// let breached = Blocklist(name: "breached", entries: ["hunter2"])
+    /// let l3 = try CompiledPolicy(Presets.policy(id: "owasp.asvs-5.l3")!, blocklists: ["breached": breached])
+    /// ```
+    public init(_ policy: Policy, blocklists: [String: Blocklist]) throws(PolicyError) {
         var problems = policy.structuralProblems()
+        let forbiddenLists = CompiledPolicy.resolveLists(policy, blocklists, &problems)
         var charsetPatterns: [(pattern: PCRE2Pattern, charset: Charset)] = []
         var charsetSlots: [String: Int] = [:]
         func compileCharset(_ charset: Charset, at path: String) {
@@ -62,7 +78,6 @@ public struct CompiledPolicy: Sendable {
             }
         }
         guard problems.isEmpty else { throw PolicyError(problems) }
-
         let members = CharsetCompiler.members(of: charsetPatterns)
         func set(_ path: String) -> ScalarSet { charsetSlots[path].map { members[$0] } ?? ScalarSet() }
         let classMembers = policy.classes.enumerated().map { set("classes[\($0.offset)].\($0.element.charset.keyName)") }
@@ -70,7 +85,6 @@ public struct CompiledPolicy: Sendable {
             problems.append(PolicyProblem(keyPath: "classes[\(index)]", message: "class \"\(policy.classes[index].name)\" matches no character"))
         }
         guard problems.isEmpty else { throw PolicyError(problems) }
-
         self.policy = policy
         self.classMembers = classMembers
         self.classUnion = classMembers.reduce(ScalarSet()) { $0.union($1) }
@@ -93,6 +107,20 @@ public struct CompiledPolicy: Sendable {
         self.counts = counts
         self.patterns = patterns
         self.maximumLength = policy.length.max ?? Int.max
+        self.forbiddenLists = forbiddenLists
+    }
+
+    private static func resolveLists(_ policy: Policy, _ supplied: [String: Blocklist], _ problems: inout [PolicyProblem]) -> [(rule: ForbiddenList, list: Blocklist)] {
+        var resolved: [(rule: ForbiddenList, list: Blocklist)] = []
+        for (index, rule) in policy.forbidLists.enumerated() where !rule.list.isEmpty {
+            guard let list = supplied[rule.list] ?? Blocklist.builtIn(named: rule.list) else {
+                let message = "no list \"\(rule.list)\": the built-in lists are \(Blocklist.builtInNames.map { "\"\($0)\"" }.joined(separator: ", ")); supply others by name (CompiledPolicy(_:blocklists:)) or as a file path"
+                problems.append(PolicyProblem(keyPath: "forbidList[\(index)].list", message: message))
+                continue
+            }
+            resolved.append((rule, list.prepared(normalization: policy.normalization, caseFolded: rule.isCaseInsensitive)))
+        }
+        return resolved
     }
 
     private static func problem(for failure: CharsetCompiler.Failure, at path: String, charset: Charset) -> PolicyProblem {

@@ -89,6 +89,13 @@ extension CompiledPolicy {
         if !policy.forbidContext.isEmpty {
             phrases.append("must not contain the " + Explanation.orList(policy.forbidContext) + " (in any letter case)")
         }
+        for (rule, list) in forbiddenLists {
+            let folding = rule.isCaseInsensitive ? ", in any letter case" : ""
+            phrases.append("must not be, as a whole, a password of the list \"\(list.name)\" (\(list.count) entries\(folding); a member \((rule.message ?? list.reason).trimmingTrailingPeriod))")
+        }
+        if policy.normalization != nil {
+            phrases.append("is compared in Unicode NFC: every check, the length included (in scalars of the NFC form), sees the NFC form")
+        }
         return phrases
     }
 

@@ -52,7 +52,8 @@ final class GeneratorCore: Sendable {
         self.drawableByClass = compiled.classMembers.map { $0.intersection(alphabet.members) }
         self.lengthRange = range
         self.atomFlags = alphabet.atoms.map { ($0.leadingForbidden ? 1 : 0) | ($0.trailingForbidden ? 2 : 0) }
-        self.hasRejectionRules = !compiled.patterns.isEmpty || !compiled.policy.forbidContext.isEmpty
+        self.hasRejectionRules = !compiled.patterns.isEmpty || !compiled.policy.forbidContext.isEmpty || !compiled.forbiddenLists.isEmpty
+            || compiled.policy.normalization != nil
         self.maxRejectedAttempts = options.maxRejectedAttempts
         self.strategy = options.strategy
         self.defaultLength = Swift.min(Swift.max(PasswordGenerator.preferredLength, range.min), range.max ?? Int.max)

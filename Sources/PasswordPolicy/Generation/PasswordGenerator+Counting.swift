@@ -25,7 +25,10 @@ extension PasswordGenerator {
 
     /// The entropy of a generated password of `length` characters, in bits: log2 of
     /// ``count(length:)``, exactly (to `Double` precision), since every one of those
-    /// passwords is equally likely. `-infinity` when there is none.
+    /// passwords is equally likely. `-infinity` when there is none. Passwords refused by
+    /// `forbidPatterns`, `forbidContext` or a `forbidList` list are drawn again, never
+    /// proposed, and not subtracted here: the true count can only be lower (by at most the
+    /// list's size for a list).
     ///
     /// ```swift
     /// let bits = try generator.entropyBits(length: 16)   // e.g. 104.6

@@ -37,8 +37,9 @@
 /// ``GenerationOptions/ascii`` restricts the alphabet to printable ASCII (0x21-0x7E, and
 /// 0x20 when a class contains it); ``GenerationOptions/exclude`` removes characters.
 /// ``count(length:)`` and ``entropyBits(length:)`` count over exactly this alphabet,
-/// so they describe the generator's output (before `forbidPatterns` / `forbidContext`,
-/// which can only lower the true count).
+/// so they describe the generator's output (before `forbidPatterns` / `forbidContext` /
+/// `forbidList`, which can only lower the true count: a password they refuse is drawn
+/// again, never proposed).
 ///
 /// ## How
 /// Characters that no rule can tell apart are grouped into atoms; an automaton tracks

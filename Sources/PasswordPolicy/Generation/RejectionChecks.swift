@@ -1,5 +1,6 @@
-/// The rules generation enforces by rejection: `forbidPatterns`, and `forbidContext` for
-/// the context values the caller supplied, run on each candidate. Context values are
+/// The rules generation enforces by rejection: `forbidPatterns`, `forbidList`, `normalize`
+/// (only candidates already in NFC), and `forbidContext` for the context values the caller
+/// supplied, run on each candidate. Context values are
 /// compiled once per compiled policy (``CaselessLiteralCache``), as validation does.
 struct RejectionChecks {
     private let compiled: CompiledPolicy
@@ -10,7 +11,8 @@ struct RejectionChecks {
         compiled = core.compiled
         self.context = context
         isEmpty = !core.hasRejectionRules
-            || (compiled.patterns.isEmpty && !compiled.policy.forbidContext.contains { !(context[$0] ?? "").isEmpty })
+            || (compiled.patterns.isEmpty && compiled.forbiddenLists.isEmpty && compiled.policy.normalization == nil
+                && !compiled.policy.forbidContext.contains { !(context[$0] ?? "").isEmpty })
     }
 
     /// The code of the first rule that rejects the UTF-8 `candidate`, or nil when none does.
@@ -18,8 +20,12 @@ struct RejectionChecks {
     /// context value PCRE2 cannot compile.
     func rejection(_ candidate: UnsafeBufferPointer<UInt8>) -> String? {
         if isEmpty { return nil }
+        // A normalizing policy judges the NFC form: propose only passwords that are already
+        // in NFC, so that what is proposed is exactly what is judged.
+        if compiled.policy.normalization != nil, UnicodeNormalization.nfcBytes(candidate) != nil { return "normalize" }
         for (rule, outcome) in compiled.patternOutcomes(candidate) where outcome != .noMatch { return rule.code }
         for name in compiled.containedContext(candidate, context) { return "context:\(name)" }
+        for (rule, list) in compiled.listedIn(candidate) { return "blocklist:\(rule.code ?? list.name)" }
         return nil
     }
 }

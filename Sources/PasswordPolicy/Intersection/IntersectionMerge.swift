@@ -97,6 +97,8 @@ struct IntersectionMerge {
         onlyEmpty.requirements = []
         onlyEmpty.forbidPatterns = policies.flatMap(\.forbidPatterns)
         onlyEmpty.forbidContext = Array(Set(policies.flatMap(\.forbidContext))).sorted()
+        onlyEmpty.normalization = policies.lazy.compactMap(\.normalization).first
+        onlyEmpty.forbidLists = policies.flatMap(\.forbidLists)
         onlyEmpty.isOptional = policies.allSatisfy(\.isOptional)
         return onlyEmpty
     }
@@ -113,6 +115,8 @@ struct IntersectionMerge {
         for policy in policies {
             for pattern in policy.forbidPatterns where !result.forbidPatterns.contains(pattern) { result.forbidPatterns.append(pattern) }
             for name in policy.forbidContext where !result.forbidContext.contains(name) { result.forbidContext.append(name) }
+            for list in policy.forbidLists where !result.forbidLists.contains(list) { result.forbidLists.append(list) }
+            if result.normalization == nil { result.normalization = policy.normalization }
         }
         return result
     }

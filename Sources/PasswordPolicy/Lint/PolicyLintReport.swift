@@ -74,9 +74,20 @@ extension Policy {
 
     /// The full lint report for this policy.
     public func lintReport() -> PolicyLintReport {
+        lintReport(blocklists: [:])
+    }
+
+    /// The full lint report for this policy, with the `forbidList` lists that are not built
+    /// in (see ``CompiledPolicy/init(_:blocklists:)``); a list missing from `blocklists` is an
+    /// error at its key path.
+    ///
+    /// ```swift
+    /// let report = policy.lintReport(blocklists: ["breached": Blocklist(name: "breached", entries: ["hunter2"])])
+    /// ```
+    public func lintReport(blocklists: [String: Blocklist]) -> PolicyLintReport {
         let compiled: CompiledPolicy
         do {
-            compiled = try CompiledPolicy(self)
+            compiled = try CompiledPolicy(self, blocklists: blocklists)
         } catch {
             return PolicyLintReport(errors: error.problems, warnings: [], satisfiability: nil, countsByLength: [])
         }

@@ -90,6 +90,12 @@ extension Policy {
             if name.isEmpty { problems.add(root.key("forbidContext").index(index), "a context name must not be empty") }
             if !contextNames.insert(name).inserted { problems.add(root.key("forbidContext").index(index), "context \"\(name)\" is listed twice") }
         }
+        for (index, entry) in forbidLists.enumerated() {
+            let path = root.key("forbidList").index(index)
+            if entry.list.isEmpty { problems.add(path.key("list"), "must not be empty") }
+            if entry.code?.isEmpty == true { problems.add(path.key("code"), "must not be empty") }
+            if entry.message?.isEmpty == true { problems.add(path.key("message"), "must not be empty") }
+        }
     }
 
     /// Why `id` is not a valid identifier, or nil.

@@ -6,6 +6,7 @@ extension Policy {
     static let formatKeys = [
         "format", "id", "title", "source", "notes", "length", "classes", "allowOther", "require",
         "forbidLeading", "forbidTrailing", "maxConsecutive", "forbidPatterns", "forbidContext", "optional",
+        "normalize", "forbidList",
     ]
 
     /// Decodes a policy from the UTF-8 bytes of a JSON document.
@@ -76,7 +77,9 @@ extension Policy {
             allowsOtherCharacters: allowOther, requirements: requirements, forbidLeading: forbidLeading,
             forbidTrailing: forbidTrailing, maxConsecutive: maxConsecutive, forbidPatterns: forbidPatterns,
             forbidContext: try object.optionalStrings("forbidContext") ?? [],
-            isOptional: try object.optionalBool("optional") ?? false)
+            isOptional: try object.optionalBool("optional") ?? false,
+            normalization: try Policy.normalization(in: object),
+            forbidLists: try Policy.forbidLists(in: object))
     }
 }
 

@@ -30,6 +30,8 @@ extension Policy {
         }
         if !forbidContext.isEmpty { members.append(("forbidContext", .array(forbidContext.map(JSONValue.string)))) }
         if isOptional { members.append(("optional", .bool(true))) }
+        if let normalization { members.append(("normalize", .string(normalization.rawValue))) }
+        if !forbidLists.isEmpty { members.append(("forbidList", .array(forbidLists.map(\.jsonValue)))) }
         return .object(members)
     }
 }

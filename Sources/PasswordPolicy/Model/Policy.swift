@@ -53,6 +53,11 @@ public struct Policy: Sendable, Hashable {
     public var forbidContext: [String]
     /// Whether an absent password is acceptable, a service's password-free mode (JSON key `optional`).
     public var isOptional: Bool
+    /// The form every check compares in (JSON key `normalize`); `nil` compares the bytes as
+    /// received. See ``UnicodeNormalization``.
+    public var normalization: UnicodeNormalization?
+    /// Lists of whole passwords the policy refuses (JSON key `forbidList`).
+    public var forbidLists: [ForbiddenList]
 
     /// A policy from its parts; every key of the format but `id`, `length` and `classes`
     /// has its default.
@@ -76,7 +81,9 @@ public struct Policy: Sendable, Hashable {
         maxConsecutive: Int? = nil,
         forbidPatterns: [ForbiddenPattern] = [],
         forbidContext: [String] = [],
-        isOptional: Bool = false
+        isOptional: Bool = false,
+        normalization: UnicodeNormalization? = nil,
+        forbidLists: [ForbiddenList] = []
     ) {
         self.format = format
         self.id = id
@@ -93,5 +100,7 @@ public struct Policy: Sendable, Hashable {
         self.forbidPatterns = forbidPatterns
         self.forbidContext = forbidContext
         self.isOptional = isOptional
+        self.normalization = normalization
+        self.forbidLists = forbidLists
     }
 }

@@ -10,6 +10,9 @@ extension CompiledPolicy {
     /// forbidden patterns or context rules, and no byte beyond `4 * length.max` is read.
     @usableFromInline
     func isValid(buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> Bool {
+        if policy.normalization != nil, let normalized = normalizedInput(buffer, knownValidUTF8: knownValidUTF8, context: context) {
+            return normalized.bytes.withUnsafeBufferPointer { isValid(buffer: $0, knownValidUTF8: true, context: normalized.context) }
+        }
         let count = buffer.count
         if count > CompiledPolicy.maximumPasswordBytes { return false }
         // A scalar is 1 to 4 bytes, so the byte count bounds the length both ways.
@@ -132,6 +135,7 @@ extension CompiledPolicy {
                 if let value = context[name], contextMatchers.contains(value, in: buffer) { return false }
             }
         }
+        if !forbiddenLists.isEmpty, isListed(buffer) { return false }
         return true
     }
 

@@ -113,6 +113,9 @@ extension CompiledPolicy {
 
     @usableFromInline
     func violationCodes(buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> ViolationCodeSet {
+        if policy.normalization != nil, let normalized = normalizedInput(buffer, knownValidUTF8: knownValidUTF8, context: context) {
+            return normalized.bytes.withUnsafeBufferPointer { violationCodes(buffer: $0, knownValidUTF8: true, context: normalized.context) }
+        }
         if isValid(buffer: buffer, knownValidUTF8: knownValidUTF8, context: context) { return [] }
         if buffer.count > CompiledPolicy.maximumPasswordBytes { return .lengthLong }
         if !knownValidUTF8, UTF8Decoding.firstInvalidOffset(buffer) != nil { return .encodingInvalid }
@@ -123,6 +126,9 @@ extension CompiledPolicy {
     /// fast path (the tests hold the two against each other).
     @usableFromInline
     func violations(buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> [Violation] {
+        if policy.normalization != nil, let normalized = normalizedInput(buffer, knownValidUTF8: knownValidUTF8, context: context) {
+            return normalized.bytes.withUnsafeBufferPointer { violations(buffer: $0, knownValidUTF8: true, context: normalized.context) }
+        }
         if buffer.count > CompiledPolicy.maximumPasswordBytes { return [ViolationText.oversized(byteCount: buffer.count)] }
         if !knownValidUTF8, let offset = UTF8Decoding.firstInvalidOffset(buffer) { return [ViolationText.invalidEncoding(offset: offset)] }
         return PasswordScan(buffer, self, recordingDetail: true).violations(self, buffer, context: context)

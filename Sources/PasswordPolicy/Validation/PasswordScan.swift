@@ -104,6 +104,7 @@ struct PasswordScan {
         if runExceeded { codes.insert(.consecutiveExceeded) }
         if compiled.patternOutcomes(buffer).contains(where: { $0.outcome != .noMatch }) { codes.insert(.patternForbidden) }
         if !context.isEmpty, compiled.containedContext(buffer, context).contains(where: { _ in true }) { codes.insert(.contextContained) }
+        if compiled.isListed(buffer) { codes.insert(.blocklistContained) }
         return codes
     }
 
@@ -129,6 +130,7 @@ struct PasswordScan {
             violations.append(ViolationText.pattern(rule, outcome: outcome))
         }
         for name in compiled.containedContext(buffer, context) { violations.append(ViolationText.context(name)) }
+        for (rule, list) in compiled.listedIn(buffer) { violations.append(ViolationText.listed(rule, list)) }
         return violations
     }
 }

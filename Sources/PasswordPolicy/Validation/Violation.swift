@@ -45,6 +45,9 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
         case context(name: String)
         /// `encoding.invalid`: the byte offset (from 0) of the first invalid byte.
         case byteOffset(Int)
+        /// `blocklist.contained`: the `forbidList` entry's code (its list's name when it has
+        /// none) and the name of the list that holds the whole password.
+        case blocklist(code: String, list: String)
     }
 
     /// A run of one repeated character.

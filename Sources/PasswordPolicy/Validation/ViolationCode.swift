@@ -33,6 +33,8 @@ public struct ViolationCode: RawRepresentable, Sendable, Hashable, Comparable, C
     public static let patternForbidden = ViolationCode(rawValue: "pattern.forbidden")
     /// The password contains a context value.
     public static let contextContained = ViolationCode(rawValue: "context.contained")
+    /// The whole password is in a `forbidList` list.
+    public static let blocklistContained = ViolationCode(rawValue: "blocklist.contained")
     /// The input bytes are not valid UTF-8.
     public static let encodingInvalid = ViolationCode(rawValue: "encoding.invalid")
 

@@ -23,7 +23,7 @@ public struct ViolationCodeSet: OptionSet, Sendable, Hashable {
     public static let allCodes: [ViolationCode] = [
         .lengthShort, .lengthLong, .charsetDisallowed, .classesInsufficient, .classTooFew, .classTooMany,
         .leadingForbidden, .trailingForbidden, .consecutiveExceeded, .patternForbidden, .contextContained,
-        .encodingInvalid, .passwordMissing,
+        .encodingInvalid, .passwordMissing, .blocklistContained,
     ]
 
     /// The set holding `code` alone; empty for a code this library does not produce.
@@ -73,4 +73,6 @@ public struct ViolationCodeSet: OptionSet, Sendable, Hashable {
     public static let encodingInvalid = ViolationCodeSet(rawValue: 1 << 11)
     /// `password.missing`.
     public static let passwordMissing = ViolationCodeSet(rawValue: 1 << 12)
+    /// `blocklist.contained` (last in ``allCodes``: added after format 1's first codes).
+    public static let blocklistContained = ViolationCodeSet(rawValue: 1 << 13)
 }

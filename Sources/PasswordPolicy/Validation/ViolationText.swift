@@ -71,6 +71,12 @@ enum ViolationText {
         return Violation(code: .patternForbidden, message: message, detail: .pattern(code: rule.code))
     }
 
+    /// `blocklist.contained`: the rule's message (or the list's reason) and code, never the password.
+    static func listed(_ rule: ForbiddenList, _ list: Blocklist) -> Violation {
+        let code = rule.code ?? list.name
+        return Violation(code: .blocklistContained, message: "\(rule.message ?? list.reason) (\(code))", detail: .blocklist(code: code, list: list.name))
+    }
+
     static func context(_ name: String) -> Violation {
         Violation(code: .contextContained, message: "must not contain the \(name)", detail: .context(name: name))
     }

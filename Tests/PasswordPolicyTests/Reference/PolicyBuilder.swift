@@ -66,7 +66,9 @@ enum PolicyBuilder {
             forbidTrailing: reader.bool() ? reader.pick(sets) : nil,
             maxConsecutive: reader.bool() ? reader.int(1...3) : nil,
             forbidPatterns: patterns,
-            forbidContext: reader.bool() ? ["username"] : []
+            forbidContext: reader.bool() ? ["username"] : [],
+            normalization: reader.int(0...3) == 0 ? .nfc : nil,
+            forbidLists: reader.int(0...3) == 0 ? [ForbiddenList(list: "common", isCaseInsensitive: reader.bool())] : []
         )
     }
 }

@@ -13,6 +13,9 @@ struct ReferenceValidator {
     private let leading: PCRE2Pattern?
     private let trailing: PCRE2Pattern?
     private let patterns: [PCRE2Pattern]
+    /// Each `forbidList` entry's list as a set of UTF-8 byte strings (lowercased when the
+    /// entry is case-insensitive, in NFC when the policy normalizes); built-in lists only.
+    private let lists: [Set<[UInt8]>]
 
     init?(_ policy: Policy) {
         self.policy = policy
@@ -22,6 +25,15 @@ struct ReferenceValidator {
         trailing = policy.forbidTrailing.flatMap { try? CharsetCompiler.compile($0) }
         guard let compiled = try? policy.forbidPatterns.map({ try PCRE2Pattern($0.pattern) }) else { return nil }
         patterns = compiled
+        var lists: [Set<[UInt8]>] = []
+        for rule in policy.forbidLists {
+            guard let list = Blocklist.builtIn(named: rule.list) else { return nil }
+            lists.append(Set(list.entries.map { entry in
+                let folded = rule.isCaseInsensitive ? entry.lowercased() : entry
+                return policy.normalization == nil ? Array(folded.utf8) : folded._nfcCodeUnits
+            }))
+        }
+        self.lists = lists
     }
 
     /// Whether PCRE2 matches the single character `scalar` with `pattern` (a `[...]+` class).
@@ -32,8 +44,13 @@ struct ReferenceValidator {
     }
 
     /// The sorted set of violation codes for `bytes`.
-    func codes(utf8 bytes: [UInt8], context: [String: String] = [:]) -> [String] {
-        guard let text = String(validating: bytes, as: UTF8.self) else { return ["encoding.invalid"] }
+    func codes(utf8 given: [UInt8], context givenContext: [String: String] = [:]) -> [String] {
+        guard let original = String(validating: given, as: UTF8.self) else { return ["encoding.invalid"] }
+        // With normalize nfc, every rule below reads the NFC form (the standard library's).
+        let normalizing = policy.normalization != nil
+        let bytes = normalizing ? original._nfcCodeUnits : given
+        let text = normalizing ? String(decoding: bytes, as: UTF8.self) : original
+        let context = normalizing ? givenContext.mapValues { String(decoding: $0._nfcCodeUnits, as: UTF8.self) } : givenContext
         let scalars = Array(text.unicodeScalars)
         var codes = Set<String>()
         if scalars.count < policy.length.min { codes.insert("length.short") }
@@ -81,6 +98,11 @@ struct ReferenceValidator {
             if needle.count <= haystack.count, (0...(haystack.count - needle.count)).contains(where: { Array(haystack[$0..<($0 + needle.count)]) == needle }) {
                 codes.insert("context.contained")
             }
+        }
+        for (rule, list) in zip(policy.forbidLists, lists) {
+            let folded = rule.isCaseInsensitive ? text.lowercased() : text
+            let key = rule.isCaseInsensitive ? (normalizing ? folded._nfcCodeUnits : Array(folded.utf8)) : bytes
+            if list.contains(key) { codes.insert("blocklist.contained") }
         }
         return codes.sorted()
     }

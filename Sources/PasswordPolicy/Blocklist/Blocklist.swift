@@ -1,0 +1,147 @@
+/// A set of whole passwords, held as one sorted table of UTF-8 byte strings: exact
+/// membership by binary search over the bytes, nothing allocated per lookup. Sendable and
+/// immutable; share one value across threads.
+///
+/// Comparison is by bytes, never by `String`'s canonical equivalence: a decomposed `é` is a
+/// member only when the list holds it decomposed, unless the policy normalizes (then the
+/// compiled policy compares both in NFC).
+///
+/// ```swift
+/// let list = Blocklist(name: "team", entries: ["hunter2", "correct horse"])
+/// list.contains("hunter2")                 // true
+/// Blocklist.common.contains("1qaz2wsx3edc4rfv")   // true
+/// ```
+public struct Blocklist: Sendable, CustomStringConvertible {
+    /// The name a policy's `forbidList[].list` uses for this list.
+    public let name: String
+    /// Why a member is refused, for people: "is one of the 30,000 most common passwords".
+    public let reason: String
+    /// The entries, sorted by bytes, each followed by a newline.
+    private let blob: [UInt8]
+    /// Where each entry starts in `blob`; one more element than entries (the end).
+    private let starts: [Int32]
+
+    /// `name (N entries)`: never the entries themselves.
+    public var description: String { "\(name) (\(count) entries)" }
+
+    /// The number of distinct entries.
+    public var count: Int { starts.count - 1 }
+
+    /// A list of `entries` (duplicates and empty strings are dropped; an entry holding a
+    /// newline is split at it).
+    ///
+    /// ```swift
+    /// let list = Blocklist(name: "breached", reason: "appears in a known data breach", entries: ["hunter2"])
+    /// ```
+    public init(name: String, reason: String? = nil, entries: some Sequence<String>) {
+        var lines: [[UInt8]] = []
+        for entry in entries {
+            for line in entry.utf8.split(separator: 10) where !line.isEmpty { lines.append(Array(line)) }
+        }
+        lines.sort { $0.lexicographicallyPrecedes($1) }
+        var blob: [UInt8] = []
+        var starts: [Int32] = []
+        var previous: [UInt8]? = nil
+        for line in lines where line != previous {
+            starts.append(Int32(truncatingIfNeeded: blob.count))
+            blob.append(contentsOf: line)
+            blob.append(10)
+            previous = line
+        }
+        starts.append(Int32(truncatingIfNeeded: blob.count))
+        self.init(name: name, reason: reason ?? "is in the list \"\(name)\"", blob: blob, starts: starts)
+    }
+
+    /// A list from text already sorted by bytes, one distinct entry a line, ending in a newline.
+    init(name: String, reason: String, sortedLines text: String) {
+        let blob = Array(text.utf8)
+        var starts: [Int32] = [0]
+        for (index, byte) in blob.enumerated() where byte == 10 { starts.append(Int32(truncatingIfNeeded: index + 1)) }
+        self.init(name: name, reason: reason, blob: blob, starts: starts)
+    }
+
+    private init(name: String, reason: String, blob: [UInt8], starts: [Int32]) {
+        self.name = name
+        self.reason = reason
+        self.blob = blob
+        self.starts = starts
+    }
+
+    /// Whether `password`'s exact UTF-8 is an entry.
+    ///
+    /// ```swift
+    /// Blocklist.common.contains("password")   // true
+    /// ```
+    public func contains(_ password: String) -> Bool {
+        var password = password
+        return password.withUTF8 { contains(utf8: $0) }
+    }
+
+    /// Whether `bytes` are exactly an entry.
+    func contains(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        blob.withUnsafeBufferPointer { table in
+            var low = 0
+            var high = starts.count - 1
+            while low < high {
+                let middle = (low + high) / 2
+                let start = Int(starts[middle]), end = Int(starts[middle + 1]) - 1
+                let order = Blocklist.compare(table, start, end, bytes)
+                if order == 0 { return true }
+                if order < 0 { low = middle + 1 } else { high = middle }
+            }
+            return false
+        }
+    }
+
+    /// The order of `table[start..<end]` against `bytes`: negative, zero or positive.
+    private static func compare(_ table: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let length = end - start
+        let shared = min(length, bytes.count)
+        var index = 0
+        while index < shared {
+            let a = table[start + index], b = bytes[index]
+            if a != b { return a < b ? -1 : 1 }
+            index += 1
+        }
+        return length - bytes.count
+    }
+
+    /// Every entry, in byte order.
+    public var entries: [String] {
+        (0..<count).map { String(decoding: blob[Int(starts[$0])..<Int(starts[$0 + 1]) - 1], as: UTF8.self) }
+    }
+
+    /// The list with every entry in NFC and, when `caseFolded`, lowercased; the list itself
+    /// when that changes nothing (an all-ASCII list without capitals, such as `common`).
+    func prepared(normalization: UnicodeNormalization?, caseFolded: Bool) -> Blocklist {
+        let nonASCII = blob.contains { $0 >= 0x80 }
+        let capitals = caseFolded && blob.contains { $0 >= 0x41 && $0 <= 0x5A }
+        guard (nonASCII && (normalization != nil || caseFolded)) || capitals else { return self }
+        let mapped = entries.map { entry in
+            let normalized = normalization == nil ? entry : UnicodeNormalization.nfc(entry)
+            return caseFolded ? UnicodeNormalization.nfc(normalized.lowercased()) : normalized
+        }
+        return Blocklist(name: name, reason: reason, entries: mapped)
+    }
+
+    /// A built-in list by name: `common`.
+    ///
+    /// ```swift
+    /// Blocklist.builtIn(named: "common")?.count   // 30000
+    /// ```
+    public static func builtIn(named name: String) -> Blocklist? {
+        name == "common" ? common : nil
+    }
+
+    /// The names of the built-in lists.
+    public static let builtInNames = ["common"]
+
+    /// `common`: the 30,000 most common passwords of zxcvbn 4.5.0 (MIT; see
+    /// Blocklist/CommonPasswords.md for how the list was derived), lowercase.
+    ///
+    /// ```swift
+    /// Blocklist.common.contains("1qaz2wsx3edc4rfv")   // true
+    /// ```
+    public static let common = Blocklist(
+        name: "common", reason: "is one of the 30,000 most common passwords", sortedLines: CommonPasswords.text)
+}

@@ -1,0 +1,43 @@
+// `normalize` and `forbidList` in validation: every check of a normalizing policy sees the
+// NFC form of the password and of the context values (the caller's strings are never
+// changed: the form is a copy), and a password is looked up whole in each list.
+
+extension CompiledPolicy {
+    /// The password's and the context's NFC forms, when the policy normalizes and either
+    /// differs from what was given; nil otherwise (ASCII input never allocates).
+    @usableFromInline
+    func normalizedInput(_ buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> (bytes: [UInt8], context: [String: String])? {
+        guard policy.normalization != nil, buffer.count <= CompiledPolicy.maximumPasswordBytes else { return nil }
+        var bytes: [UInt8]? = nil
+        if buffer.contains(where: { $0 >= 0x80 }), knownValidUTF8 || UTF8Decoding.firstInvalidOffset(buffer) == nil {
+            bytes = UnicodeNormalization.nfcBytes(buffer)
+        }
+        var normalizedContext: [String: String]? = nil
+        if !policy.forbidContext.isEmpty, context.values.contains(where: { UnicodeNormalization.nfc($0).utf8.elementsEqual($0.utf8) == false }) {
+            normalizedContext = context.mapValues(UnicodeNormalization.nfc)
+        }
+        if bytes == nil, normalizedContext == nil { return nil }
+        return (bytes ?? Array(buffer), normalizedContext ?? context)
+    }
+
+    /// The `forbidList` entries whose list holds the whole password (valid UTF-8, already
+    /// in the policy's normalization form), in the policy's order.
+    func listedIn(_ buffer: UnsafeBufferPointer<UInt8>) -> some Sequence<(rule: ForbiddenList, list: Blocklist)> {
+        forbiddenLists.lazy.filter { self.isListed(buffer, in: $0.list, caseFolded: $0.rule.isCaseInsensitive) }
+    }
+
+    /// Whether any `forbidList` holds the password.
+    func isListed(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        forbiddenLists.contains { isListed(buffer, in: $0.list, caseFolded: $0.rule.isCaseInsensitive) }
+    }
+
+    private func isListed(_ buffer: UnsafeBufferPointer<UInt8>, in list: Blocklist, caseFolded: Bool) -> Bool {
+        if !caseFolded || !buffer.contains(where: { $0 >= 0x41 && ($0 <= 0x5A || $0 >= 0x80) }) {
+            return list.contains(utf8: buffer)
+        }
+        // Lowercasing an NFC string can leave it un-normalized; normalize again when asked.
+        let lowered = String(decoding: buffer, as: UTF8.self).lowercased()
+        var folded = policy.normalization == nil ? lowered : UnicodeNormalization.nfc(lowered)
+        return folded.withUTF8 { list.contains(utf8: $0) }
+    }
+}
