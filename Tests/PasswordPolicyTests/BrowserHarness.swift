@@ -61,7 +61,7 @@ enum BrowserHarness {
       return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     }
     window.addEventListener("load", () => {
-      const failures = [];
+      const failures = [], generated = {};
       let typed = 0, patternChecked = 0;
       PAGES.forEach((page, p) => {
         const doc = document.getElementById("f" + p).contentDocument;
@@ -87,8 +87,17 @@ enum BrowserHarness {
             if (browserValid !== c.valid) failures.push({ preset: page.id, index, what: "pattern attribute", library: String(c.valid), page: String(browserValid) });
           }
         });
+        const button = doc.getElementById("generate");
+        if (button && !button.hidden) {
+          const passwords = [];
+          for (let i = 0; i < 20; i++) {
+            button.click();
+            passwords.push(Array.from(new TextEncoder().encode(field.value), b => b.toString(16).padStart(2, "0")).join(""));
+          }
+          generated[page.id] = { count: button.dataset.count, passwords };
+        }
       });
-      document.getElementById("result").textContent = JSON.stringify({ done: true, typed, patternChecked, failures: failures.slice(0, 50), failureCount: failures.length });
+      document.getElementById("result").textContent = JSON.stringify({ done: true, typed, patternChecked, generated, failures: failures.slice(0, 50), failureCount: failures.length });
     });
     """#
 

@@ -123,5 +123,31 @@ import Testing
             Issue.record("\(failure["preset"] ?? "?") password #\(failure["index"] ?? "?"): \(failure["what"] ?? "?"): library \(failure["library"] ?? "-"), page \(failure["page"] ?? "-")")
         }
         #expect(result["failureCount"] as? Int == 0)
+        try checkGenerated(result["generated"] as? [String: [String: Any]] ?? [:], policies: policies)
+    }
+
+    /// The Generate button: shown exactly where the page can count; its count is the
+    /// library's exact count for the default length, and what it draws is valid.
+    func checkGenerated(_ generated: [String: [String: Any]], policies: [(String, Policy)]) throws {
+        var shown = 0
+        for (id, policy) in policies {
+            let compiled = try CompiledPolicy(policy)
+            let countable = HTMLPageGenerator.data(for: compiled) != nil
+            guard let entry = generated[id] else {
+                #expect(!countable, "\(id): the page can count but shows no Generate button")
+                continue
+            }
+            shown += 1
+            #expect(countable, "\(id): a Generate button the page cannot back")
+            let generator = try PasswordGenerator(compiled)
+            let expected = try generator.count(length: generator.defaultLength).description
+            #expect(entry["count"] as? String == expected, "\(id): the page counts \(entry["count"] ?? "-"), the library \(expected)")
+            for (index, hex) in (entry["passwords"] as? [String] ?? []).enumerated() {
+                let bytes = TestSupport.bytes(hex: hex)
+                let length = String(decoding: bytes, as: UTF8.self).unicodeScalars.count
+                #expect(compiled.isValid(utf8: bytes) && length == generator.defaultLength, "\(id): generated password #\(index) is not valid or not \(generator.defaultLength) long")
+            }
+        }
+        #expect(shown > 10, "only \(shown) pages show a Generate button")
     }
 }

@@ -48,7 +48,7 @@ extension CompiledPolicy {
             heading: HTMLText.escape(heading), policyID: HTMLText.escape(policy.id), input: input.element,
             explanation: explanation.map { "<li>\(HTMLText.escape($0))</li>" }.joined(separator: "\n"),
             unchecked: losses.map { "<li>\(HTMLText.escape($0.description))</li>" }.joined(separator: "\n"),
-            script: "const POLICY = \(data);\n" + HTMLPageScript.validator)
+            script: "const POLICY = \(data);\n" + HTMLPageScript.validator + "\n" + HTMLPageGenerator.script)
         return HTMLPageExport(html: html, input: input, losses: losses)
     }
 
@@ -82,6 +82,7 @@ extension CompiledPolicy {
             ("trailing", trailing ?? .null),
             ("maxConsecutive", policy.maxConsecutive.map { .integer($0) } ?? .null),
             ("patterns", .array(patterns)),
+            ("generator", HTMLPageGenerator.data(for: self) ?? .null),
         ])
     }
 }
@@ -112,6 +113,7 @@ enum HTMLPageTemplate {
         body { font: 16px/1.45 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; }
         h1 { font-size: 1.4rem; margin-bottom: .2rem; } .id { color: #666; font-family: ui-monospace, monospace; margin-top: 0; }
         label { display: block; font-weight: 600; margin: 1.2rem 0 .3rem; }
+        button { margin-top: .6rem; font-size: 1rem; padding: .4rem .9rem; }
         input { width: 100%; box-sizing: border-box; font-size: 1.1rem; padding: .5rem .6rem; border: 2px solid #999; border-radius: 6px; }
         input:valid { border-color: #2e7d32; } input:invalid { border-color: #c62828; }
         #verdict[data-valid=true] { color: #2e7d32; } #verdict[data-valid=false] { color: #c62828; }
@@ -124,6 +126,7 @@ enum HTMLPageTemplate {
         <form onsubmit="return false">
         <label for="password">Choose a password</label>
         \(input)
+        <button type="button" id="generate" hidden>Generate a password</button>
         <p id="verdict" aria-live="polite"></p>
         <ul id="violations" aria-live="polite"></ul>
         </form>
