@@ -49,9 +49,9 @@ import Testing
         for preset in Presets.all {
             let compiled = try CompiledPolicy(preset)
             let export = compiled.awsIAMPasswordPolicy()
-            let back = try CompiledPolicy(export.settings.policy())
             #expect((6...128).contains(export.settings.minimumLength))
             guard export.losses.isEmpty else { continue }
+            let back = try CompiledPolicy(export.settings.policy())
             let original = try PasswordGenerator(compiled), converted = try PasswordGenerator(back)
             for length in [preset.length.min, preset.length.min + 1] {
                 #expect(try original.count(length: length) == converted.count(length: length), "\(preset.id)")

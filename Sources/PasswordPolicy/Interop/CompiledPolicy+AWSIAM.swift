@@ -10,6 +10,9 @@ public struct AWSIAMExport: Sendable, Hashable {
     public var settings: AWSIAMPasswordPolicy
     /// What the settings cannot say, each with what they say instead.
     public var losses: [ConversionLoss]
+
+    /// Every character IAM accepts, as PCRE2 reads ``AWSIAMPasswordPolicy/allowedCharacters``.
+    static let allowedCharacters: ScalarSet = (try? CompiledPolicy(AWSIAMPasswordPolicy().policy()))?.classUnion ?? ScalarSet()
 }
 
 extension CompiledPolicy {
@@ -31,7 +34,7 @@ extension CompiledPolicy {
         if policy.length.max != AWSIAMPasswordPolicy.maximumPasswordLength {
             losses.append(ConversionLoss(keyPath: "length.max", message: "IAM's maximum is always 128 characters: \(policy.length.max.map { "at most \($0)" } ?? "no maximum") cannot be written"))
         }
-        let iamAllowed = (try? CompiledPolicy(AWSIAMPasswordPolicy().policy()))?.classUnion ?? ScalarSet()
+        let iamAllowed = AWSIAMExport.allowedCharacters
         if policy.allowsOtherCharacters || classUnion != iamAllowed {
             losses.append(ConversionLoss(keyPath: "classes", message: "IAM accepts tab, line feed, carriage return and U+0020 to U+00FF; the policy's allowed characters differ and cannot be written"))
         }
