@@ -16,7 +16,12 @@ struct ConvertCommand: ParsableCommand {
         --to json prints the policy as a format-1 policy file; a 'rules:...' policy becomes \
         the policy that accepts exactly what the rules accept.
 
-        Exit status: 0 converted (even with losses, unless --exact); 1 with --exact when \
+        --to aws-iam prints AWS IAM UpdateAccountPasswordPolicy settings (JSON) and on \
+        standard error what they cannot say. -p 'aws-iam:{...}' or -p aws-iam:FILE reads such \
+        settings as a policy (errors name the line and column); the parameters outside the \
+        password's content become notes.
+
+        Exit status: 0 converted (even with losses, unless --exact or --strict); 1 with --exact when \
         something could not be carried over; 2 a usage error, or a policy or Password Rules \
         string that cannot be read (the reason on standard error).
         """
@@ -25,11 +30,12 @@ struct ConvertCommand: ParsableCommand {
     enum Target: String, CaseIterable, ExpressibleByArgument {
         case rules
         case json
+        case awsIAM = "aws-iam"
     }
 
     @OptionGroup var policyOptions: PolicyOptions
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("What to print: rules (Password Rules) or json (a policy file).", valueName: "rules|json"))
+    @Option(name: .customLong("to"), help: ArgumentHelp("What to print: rules (Password Rules), json (a policy file) or aws-iam (UpdateAccountPasswordPolicy settings).", valueName: "rules|json|aws-iam"))
     var target: Target
 
     @Option(
@@ -44,7 +50,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("id"), help: ArgumentHelp("The id of the printed policy file (--to json).", valueName: "id"))
     var id: String?
 
-    @Flag(name: .customLong("exact"), help: "Exit with 1 when something could not be carried over exactly.")
+    @Flag(name: [.customLong("exact"), .customLong("strict")], help: "Exit with 1 when something could not be carried over exactly.")
     var exact = false
 
     func run() throws {
@@ -55,6 +61,7 @@ struct ConvertCommand: ParsableCommand {
             switch target {
             case .rules: try output.write(rules.description + "\n")
             case .json: try output.write(rules.policy(id: id ?? PasswordRules.defaultPolicyID).jsonString() + "\n")
+            case .awsIAM: try writeAWSIAM(try PolicyOptions.load(policyOptions.policies[0]).1, to: &output)
             }
             try output.flush()
             return
@@ -66,6 +73,8 @@ struct ConvertCommand: ParsableCommand {
             if let id { policy.id = id }
             try output.write(policy.jsonString() + "\n")
             try output.flush()
+        case .awsIAM:
+            try writeAWSIAM(loaded.compiled, to: &output)
         case .rules:
             let export = loaded.compiled.passwordRules(approximation: approximation)
             try output.write(export.rules.description + "\n")
@@ -77,6 +86,19 @@ struct ConvertCommand: ParsableCommand {
                 let count = export.losses.count
                 throw CommandFailure("\(count) rule\(count == 1 ? "" : "s") could not be carried over exactly (--exact)", exitCode: 1)
             }
+        }
+    }
+}
+
+extension ConvertCommand {
+    /// `--to aws-iam`: the settings, then each loss on standard error.
+    func writeAWSIAM(_ compiled: CompiledPolicy, to output: inout BufferedWriter) throws {
+        let export = compiled.awsIAMPasswordPolicy()
+        try output.write(export.settings.json + "\n")
+        try output.flush()
+        for loss in export.losses { StandardError.write("pwpolicy: loss: \(loss)\n") }
+        if exact && !export.losses.isEmpty {
+            throw CommandFailure("\(export.losses.count) rule\(export.losses.count == 1 ? "" : "s") could not be carried over exactly (--strict)", exitCode: 1)
         }
     }
 }

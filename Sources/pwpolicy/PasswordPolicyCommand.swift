@@ -26,6 +26,7 @@ struct PasswordPolicyCommand: ParsableCommand {
             LintCommand.self,
             GenerateCommand.self,
             ConvertCommand.self,
+            ExportCommand.self,
             BenchCommand.self,
             AuditCommand.self,
         ]

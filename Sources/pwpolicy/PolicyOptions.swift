@@ -82,7 +82,9 @@ struct PolicyOptions: ParsableArguments {
     /// One `--policy` value, decoded and compiled.
     static func load(_ value: String, forbidListFiles: [String] = []) throws(CommandFailure) -> (Policy, CompiledPolicy, [String: Blocklist]) {
         var policy: Policy
-        if let rules = passwordRulesText(value) {
+        if let foreign = try ForeignFormats.policy(value) {
+            policy = foreign
+        } else if let rules = passwordRulesText(value) {
             policy = try passwordRulesPolicy(rules)
         } else if isFilePath(value) {
             let bytes = try readFile(value, limit: Policy.maximumFileSize)

@@ -118,3 +118,29 @@ import Testing
         #expect(unknown.stderr.contains("unknown preset"))
     }
 }
+
+/// `pwpolicy convert --to aws-iam` and `-p aws-iam:...`.
+@Suite struct AWSIAMConvertCommandTests {
+    @Test func inlineSettingsRoundTrip() throws {
+        let settings = #"{"MinimumPasswordLength": 10, "RequireNumbers": true}"#
+        let result = try CommandRunner.run(["convert", "-p", "aws-iam:" + settings, "--to", "aws-iam"])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains("\"MinimumPasswordLength\": 10"))
+        #expect(result.stdout.contains("\"RequireNumbers\": true"))
+        #expect(result.stdout.contains("\"RequireSymbols\": false"))
+    }
+
+    @Test func lossesGoToStandardErrorAndStrictExitsOne() throws {
+        let result = try CommandRunner.run(["convert", "-p", "aws.iam.default", "--to", "aws-iam", "--strict"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("pwpolicy: loss: require[0]: IAM cannot say \"at least 3 of 4\""))
+        #expect(result.stdout.contains("\"MinimumPasswordLength\": 8"))
+    }
+
+    @Test func invalidSettingsExitTwoWithThePlace() throws {
+        let result = try CommandRunner.run(["convert", "-p", "aws-iam:{\"MinimumPasswordLength\": 200}", "--to", "json"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("aws-iam: line 1, column 27: MinimumPasswordLength: must be 6 to 128, not 200"))
+    }
+}
