@@ -140,15 +140,20 @@ extension CompiledPolicy {
     }
 
     /// The offset of the first LF at or after `start`, or `count` when there is none:
-    /// 16 bytes at a time while 16 remain, then byte by byte.
+    /// 16 bytes at a time while 16 remain (the compare's lanes, as two 64-bit words, give
+    /// the first LF's offset by counting trailing zero bits), then byte by byte.
     @inlinable
     static func nextNewline(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
         var index = start
         let raw = UnsafeRawPointer(base)
         let newlines = SIMD16<UInt8>(repeating: 0x0A)
+        let zero = SIMD16<UInt8>(repeating: 0)
         while index &+ 16 <= count {
             let block = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
-            if any(block .== newlines) { break }
+            let found = zero.replacing(with: 0xFF, where: block .== newlines)
+            let words = unsafeBitCast(found, to: SIMD2<UInt64>.self)
+            if words[0] != 0 { return index &+ (words[0].littleEndian.trailingZeroBitCount &>> 3) }
+            if words[1] != 0 { return index &+ 8 &+ (words[1].littleEndian.trailingZeroBitCount &>> 3) }
             index &+= 16
         }
         while index < count {
