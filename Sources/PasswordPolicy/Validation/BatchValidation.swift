@@ -119,7 +119,7 @@ extension CompiledPolicy {
             if stop > start, base[stop &- 1] == 0x0D { stop &-= 1 }
             number &+= 1
             let password = UnsafeBufferPointer(start: base + start, count: stop &- start)
-            let codes = violationCodes(buffer: password, knownValidUTF8: false, context: context)
+            let codes = lineCodes(password, context: context)
             try body(BatchLine(number: number, range: start..<stop, codes: codes))
             start = newline &+ 1
         }
