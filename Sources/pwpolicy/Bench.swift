@@ -84,9 +84,7 @@ struct BenchCommand: ParsableCommand {
         let total = corpus.timedCount + corpus.oversized
         let nsText = Decimal2(nsPerPassword)
         let perSecondText = Decimal2(perSecond.rounded(), digits: 0)
-        let batch = try BatchBenchmark(corpus).measure(compiled, valid: valid, minimum: BenchCommand.minimumMeasuringTime)
-        let batchMBText = Decimal2(batch.bytes / 1e6)
-        let batchPerSecondText = Decimal2(batch.passwords.rounded(), digits: 0)
+        let (batchMBText, batchPerSecondText) = try BatchBenchmark(corpus).measureTexts(compiled, valid: valid)
         switch format {
         case .text:
             var output = BufferedWriter()
@@ -94,8 +92,7 @@ struct BenchCommand: ParsableCommand {
             try output.write("valid: \(valid)\n")
             try output.write("ns per password: \(nsText)\n")
             try output.write("passwords per second: \(perSecondText)\n")
-            try output.write("batch MB per second: \(batchMBText)\n")
-            try output.write("batch passwords per second: \(batchPerSecondText)\n")
+            try output.write("batch MB per second: \(batchMBText)\nbatch passwords per second: \(batchPerSecondText)\n")
             try output.flush()
         case .json:
             var json = JSONWriter()

@@ -27,6 +27,12 @@ struct BatchBenchmark {
         lines.withUnsafeBufferPointer { compiled.summarizeLines(in: $0).valid }
     }
 
+    /// ``measure(_:valid:minimum:)`` for `bench`'s output: megabytes and passwords per second.
+    func measureTexts(_ compiled: CompiledPolicy, valid: Int) throws(CommandFailure) -> (megabytes: Decimal2, passwords: Decimal2) {
+        let rates = try measure(compiled, valid: valid, minimum: BenchCommand.minimumMeasuringTime)
+        return (Decimal2(rates.bytes / 1e6), Decimal2(rates.passwords.rounded(), digits: 0))
+    }
+
     /// Measures for at least `minimum`; returns (bytes per second, passwords per second).
     /// Throws when a pass does not give `valid`, the per-password API's count.
     func measure(_ compiled: CompiledPolicy, valid: Int, minimum: Duration) throws(CommandFailure) -> (bytes: Double, passwords: Double) {
