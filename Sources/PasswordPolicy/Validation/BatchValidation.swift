@@ -134,9 +134,27 @@ extension CompiledPolicy {
     /// ```
     @inlinable
     public func summarizeLines(in buffer: UnsafeBufferPointer<UInt8>, context: [String: String] = [:]) -> BatchSummary {
-        var summary = BatchSummary()
-        forEachLine(in: buffer, context: context) { summary.record($0.codes) }
-        return summary
+        // The tallies live in scratch memory during the loop: no array access, uniqueness
+        // check or bounds check per line.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 16) { counts in
+            counts.initialize(repeating: 0)
+            var total = 0
+            var valid = 0
+            forEachLine(in: buffer, context: context) { line in
+                total &+= 1
+                var bits = line.codes.rawValue
+                if bits == 0 { valid &+= 1 }
+                while bits != 0 {
+                    counts[Int(bits.trailingZeroBitCount)] &+= 1
+                    bits &= bits &- 1
+                }
+            }
+            var summary = BatchSummary()
+            summary.total = total
+            summary.valid = valid
+            for index in summary.counts.indices { summary.counts[index] = counts[index] }
+            return summary
+        }
     }
 
     /// The offset of the first LF at or after `start`, or `count` when there is none:
