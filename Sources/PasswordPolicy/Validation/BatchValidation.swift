@@ -35,11 +35,11 @@ public struct BatchLine: Sendable, Hashable {
 /// ```
 public struct BatchSummary: Sendable, Hashable {
     /// The number of passwords (lines).
-    public var total = 0
+    public internal(set) var total = 0
     /// The number of valid passwords.
-    public var valid = 0
+    public internal(set) var valid = 0
     /// The number of passwords with each code, in the order of ``ViolationCodeSet/allCodes``.
-    public var counts = [Int](repeating: 0, count: ViolationCodeSet.allCodes.count)
+    public internal(set) var counts = [Int](repeating: 0, count: ViolationCodeSet.allCodes.count)
 
     /// An empty summary.
     ///
@@ -48,6 +48,14 @@ public struct BatchSummary: Sendable, Hashable {
     /// total.add(policy.summarizeLines(in: chunk))
     /// ```
     public init() {}
+
+    /// The tallies of ``CompiledPolicy/summarizeLines(in:context:)``'s scratch memory.
+    @usableFromInline
+    init(total: Int, valid: Int, counts: UnsafeBufferPointer<Int>) {
+        self.total = total
+        self.valid = valid
+        for index in self.counts.indices { self.counts[index] = counts[index] }
+    }
 
     /// The number of invalid passwords.
     public var invalid: Int { total - valid }
@@ -149,11 +157,7 @@ extension CompiledPolicy {
                     bits &= bits &- 1
                 }
             }
-            var summary = BatchSummary()
-            summary.total = total
-            summary.valid = valid
-            for index in summary.counts.indices { summary.counts[index] = counts[index] }
-            return summary
+            return BatchSummary(total: total, valid: valid, counts: UnsafeBufferPointer(counts))
         }
     }
 
