@@ -39,6 +39,7 @@ let package = Package(
             name: "PasswordPolicyBenchmarks",
             dependencies: [
                 "BenchmarkSupport",
+                "CTableLoop",
                 .product(name: "PasswordPolicy", package: "swift-password-policy"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],

@@ -72,20 +72,22 @@ final class AuditChunk: @unchecked Sendable {
             return summary
         }
         var line = 0
-        LineReader.splitLines(UnsafeBufferPointer(start: bytes, count: count), maximumLineLength: CheckCommand.maximumLineLength) { password in
-            line += 1
-            switch password {
-            case .complete(let password):
-                let codes = compiled.violationCodes(utf8: password)
-                if codes.isEmpty {
-                    summary.valid += 1
-                } else {
-                    for (index, _) in ViolationCodeSet.allCodes.enumerated() where codes.rawValue & (1 << UInt16(index)) != 0 {
-                        summary.record(index, line: line)
-                    }
-                }
-            case .oversized(let byteCount, let scalarCount):
-                summary.record(OversizedLineVerdict(compiled, byteCount: byteCount, scalarCount: scalarCount), line: line)
+        let maximum = CheckCommand.maximumLineLength
+        // The library's batch API splits the lines as LineReader.splitLines does; a line
+        // over check's limit is then judged by its length alone, as check judges it.
+        compiled.forEachLine(in: UnsafeBufferPointer(start: bytes, count: count)) { verdict in
+            line = verdict.number
+            if verdict.range.count > maximum {
+                let password = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(start: bytes, count: count)[verdict.range])
+                let scalars = LineReader.leadBytes(password)
+                summary.record(OversizedLineVerdict(compiled, byteCount: password.count, scalarCount: scalars), line: line)
+                return
+            }
+            var bits = verdict.codes.rawValue
+            if bits == 0 { summary.valid += 1; return }
+            while bits != 0 {
+                summary.record(bits.trailingZeroBitCount, line: line)
+                bits &= bits &- 1
             }
         }
         summary.total = line

@@ -26,8 +26,10 @@ struct BenchCommand: ParsableCommand {
         trailing CR removed); --count N keeps the first N. The passwords are loaded into \
         memory, then validated on one core, repeatedly for at least half a second. Output: \
         passwords checked, valid count (what check would say), nanoseconds per password \
-        and passwords per second; json: {"passwords": N, "valid": N, "nsPerPassword": X, \
-        "passwordsPerSecond": X}. Exit status: 0 measured; 2 usage error, unreadable input \
+        and passwords per second, then the same passwords as one buffer of lines through \
+        the library's batch API: megabytes and passwords per second; json: {"passwords": N, \
+        "valid": N, "nsPerPassword": X, "passwordsPerSecond": X, "batchMBPerSecond": X, \
+        "batchPasswordsPerSecond": X}. Exit status: 0 measured; 2 usage error, unreadable input \
         or a policy that cannot be loaded.
         """
     )
@@ -82,6 +84,7 @@ struct BenchCommand: ParsableCommand {
         let total = corpus.timedCount + corpus.oversized
         let nsText = Decimal2(nsPerPassword)
         let perSecondText = Decimal2(perSecond.rounded(), digits: 0)
+        let (batchMBText, batchPerSecondText) = try BatchBenchmark(corpus).measureTexts(compiled, valid: valid)
         switch format {
         case .text:
             var output = BufferedWriter()
@@ -89,6 +92,7 @@ struct BenchCommand: ParsableCommand {
             try output.write("valid: \(valid)\n")
             try output.write("ns per password: \(nsText)\n")
             try output.write("passwords per second: \(perSecondText)\n")
+            try output.write("batch MB per second: \(batchMBText)\nbatch passwords per second: \(batchPerSecondText)\n")
             try output.flush()
         case .json:
             var json = JSONWriter()
@@ -101,6 +105,10 @@ struct BenchCommand: ParsableCommand {
             try json.number(nsText)
             try json.key("passwordsPerSecond")
             try json.number(perSecondText)
+            try json.key("batchMBPerSecond")
+            try json.number(batchMBText)
+            try json.key("batchPasswordsPerSecond")
+            try json.number(batchPerSecondText)
             try json.endObject()
             try json.endDocument()
             try json.flush()

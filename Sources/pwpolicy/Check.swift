@@ -55,8 +55,22 @@ struct CheckCommand: ParsableCommand {
         }
         var judge = Judge(compiled: loaded.compiled, context: context, format: format)
         let reader = LineReader(descriptor: 0, name: "standard input", maximumLineLength: CheckCommand.maximumLineLength)
-        try reader.forEachLine { (line) throws(CommandFailure) in
-            try judge.judge(line)
+        // Blocks of whole lines go through the library's batch API (the same lines as
+        // LineReader.splitLines gives); only invalid lines are validated again for messages.
+        try reader.forEachBlock { (block) throws(CommandFailure) in
+            switch block {
+            case .lines(let bytes):
+                try loaded.compiled.forEachLine(in: bytes, context: context) { (line) throws(CommandFailure) in
+                    let password = UnsafeBufferPointer(rebasing: bytes[line.range])
+                    if password.count > CheckCommand.maximumLineLength {
+                        try judge.judge(.oversized(byteCount: password.count, scalarCount: LineReader.leadBytes(password)))
+                    } else {
+                        try judge.judge(password, valid: line.codes.isEmpty)
+                    }
+                }
+            case .oversized(let byteCount, let scalarCount):
+                try judge.judge(.oversized(byteCount: byteCount, scalarCount: scalarCount))
+            }
         }
         try judge.writer.flush()
         if judge.anyInvalid { throw ExitCode(1) }
@@ -84,19 +98,27 @@ private struct Judge: ~Copyable {
         switch line {
         case .complete(let bytes):
             // The yes-or-no path first: most passwords in a bulk check are fine.
-            if compiled.isValid(utf8: bytes, context: context) {
-                try writeValid()
-            } else {
-                let violations = compiled.validate(utf8: bytes, context: context)
-                try write(violations.map { violation in
-                    if case .pattern(let code) = violation.detail { return (violation.code.rawValue, violation.message, code) }
-                    return (violation.code.rawValue, violation.message, nil)
-                })
-            }
+            try judgeComplete(bytes, valid: compiled.isValid(utf8: bytes, context: context))
         case .oversized(let byteCount, let scalarCount):
             let verdict = OversizedLineVerdict(compiled, byteCount: byteCount, scalarCount: scalarCount)
             try write([(verdict.code, verdict.message, nil)])
         }
+    }
+
+    /// A line of at most ``CheckCommand/maximumLineLength`` bytes whose verdict the batch
+    /// API already gave.
+    mutating func judge(_ bytes: UnsafeBufferPointer<UInt8>, valid: Bool) throws(CommandFailure) {
+        lineNumber += 1
+        try judgeComplete(bytes, valid: valid)
+    }
+
+    private mutating func judgeComplete(_ bytes: UnsafeBufferPointer<UInt8>, valid: Bool) throws(CommandFailure) {
+        if valid { return try writeValid() }
+        let violations = compiled.validate(utf8: bytes, context: context)
+        try write(violations.map { violation in
+            if case .pattern(let code) = violation.detail { return (violation.code.rawValue, violation.message, code) }
+            return (violation.code.rawValue, violation.message, nil)
+        })
     }
 
     private mutating func writeValid() throws(CommandFailure) {

@@ -47,11 +47,13 @@ import Testing
         let result = try CommandRunner.run(["bench", "-p", basic, "--input", file.path, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try parseJSON(result.stdout)
-        #expect(Set(object.keys) == ["passwords", "valid", "nsPerPassword", "passwordsPerSecond"])
+        #expect(Set(object.keys) == ["passwords", "valid", "nsPerPassword", "passwordsPerSecond", "batchMBPerSecond", "batchPasswordsPerSecond"])
         #expect(object["passwords"] as? Int == verdicts.count)
         #expect(object["valid"] as? Int == verdicts.filter(\.isEmpty).count)
         #expect(((object["nsPerPassword"] as? NSNumber)?.doubleValue ?? -1) > 0)
         #expect(((object["passwordsPerSecond"] as? NSNumber)?.doubleValue ?? -1) > 0)
+        #expect(((object["batchMBPerSecond"] as? NSNumber)?.doubleValue ?? -1) > 0)
+        #expect(((object["batchPasswordsPerSecond"] as? NSNumber)?.doubleValue ?? -1) > 0)
 
         // --count keeps the first lines.
         let first = try CommandRunner.run(["bench", "-p", basic, "--input", file.path, "--count", "3", "--format", "json"])
@@ -87,11 +89,13 @@ import Testing
     @Test func benchBuiltInCorpusIsSeeded() throws {
         let one = try CommandRunner.run(["bench", "-p", "tencentcloud.cvm.linux", "--count", "20000"])
         #expect(one.status == 0)
-        #expect(one.lines.count == 4)
+        #expect(one.lines.count == 6)
         #expect(one.lines[0] == "passwords: 20000")
         #expect(one.lines[1].hasPrefix("valid: "))
         #expect(one.lines[2].hasPrefix("ns per password: "))
         #expect(one.lines[3].hasPrefix("passwords per second: "))
+        #expect(one.lines[4].hasPrefix("batch MB per second: "))
+        #expect(one.lines[5].hasPrefix("batch passwords per second: "))
         let two = try CommandRunner.run(["bench", "-p", "tencentcloud.cvm.linux", "--count", "20000"])
         #expect(one.lines[1] == two.lines[1])
         let valid = Int(one.lines[1].dropFirst("valid: ".count)) ?? -1

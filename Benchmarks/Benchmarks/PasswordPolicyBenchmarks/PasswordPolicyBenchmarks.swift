@@ -225,6 +225,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    BatchBenchmarks.register(corpus, ids: baselineIDs, configuration: perPassword)
+
     // Compilation and intersection.
     for policy in seedIDs.compactMap(Presets.policy(id:)) {
         Benchmark("compile \(policy.id)", configuration: perCall) { benchmark in

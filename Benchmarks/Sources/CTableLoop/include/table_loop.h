@@ -29,4 +29,9 @@ int tl_is_valid(const tl_rule *rule, const uint8_t *p, size_t n);
 /// bytes[offsets[i] ..< offsets[i + 1]]) that satisfy the rule.
 size_t tl_count_valid(const tl_rule *rule, const uint8_t *bytes, const size_t *offsets, size_t count);
 
+/// The streaming audit reference, in memory: the lines of the n bytes (LF-separated, one
+/// CR before an LF or at the end removed, a last line without LF counts) split with
+/// memchr and judged one by one; returns the valid count and sets *total to the lines.
+size_t tl_lines_count_valid(const tl_rule *rule, const uint8_t *bytes, size_t n, size_t *total);
+
 #endif
