@@ -78,6 +78,22 @@ import Testing
         }
     }
 
+    /// Found by the batch fuzz target: the ASCII line path missed `forbidList`. Listed
+    /// passwords (in any case, for a case-insensitive list) get `blocklist.contained` in a
+    /// batch exactly as one at a time.
+    @Test func listedPasswordsInABatch() throws {
+        let compiled = try CompiledPolicy(try #require(Presets.policy(id: "nist.sp800-63b-4.mfa")))
+        let text = "password\n12345678\n1qaz2wsx3edc4rfv\nPASSWORD\r\nnot a listed one\n1234\n"
+        let bytes = Array(text.utf8)
+        var lines: [BatchLine] = []
+        bytes.withUnsafeBufferPointer { buffer in compiled.forEachLine(in: buffer) { lines.append($0) } }
+        #expect(lines.count == 6)
+        for line in lines {
+            #expect(line.codes == compiled.violationCodes(utf8: Array(bytes[line.range])), "line \(line.number)")
+        }
+        #expect(lines.map { $0.codes.contains(.blocklistContained) } == [true, true, true, true, false, true])
+    }
+
     @Test func edgeBuffers() throws {
         let compiled = try CompiledPolicy(try FastPathTests.handwrittenPolicy("test.empty"))
         func lines(_ text: [UInt8]) -> [Range<Int>] {

@@ -6,12 +6,14 @@ extension CompiledPolicy {
     /// The codes of one line of a batch: exactly `violationCodes(buffer:knownValidUTF8: false)`.
     /// An ASCII line of a policy without per-class counts takes one pass over 8-byte words
     /// through the byte table, then the patterns and context values on the bytes; any other
-    /// line (a byte from 0x80 up, a policy with counts, over the 4 MiB limit) takes the
+    /// line (a byte from 0x80 up, a policy with counts or normalization, over the 4 MiB limit) takes the
     /// general path. The batch tests and fuzz target hold the two against each other.
     @usableFromInline
     func lineCodes(_ buffer: UnsafeBufferPointer<UInt8>, context: [String: String]) -> ViolationCodeSet {
         let count = buffer.count
-        guard let base = buffer.baseAddress, count > 0, count <= CompiledPolicy.maximumPasswordBytes, counts.isEmpty else {
+        // A normalizing policy also normalizes the context values: the general path does that.
+        guard let base = buffer.baseAddress, count > 0, count <= CompiledPolicy.maximumPasswordBytes, counts.isEmpty,
+              policy.normalization == nil else {
             return violationCodes(buffer: buffer, knownValidUTF8: false, context: context)
         }
         let facts = table.facts
@@ -53,6 +55,7 @@ extension CompiledPolicy {
         if !context.isEmpty, !policy.forbidContext.isEmpty, containedContext(buffer, context).contains(where: { _ in true }) {
             codes.insert(.contextContained)
         }
+        if !forbiddenLists.isEmpty, isListed(buffer) { codes.insert(.blocklistContained) }
         return codes
     }
 
