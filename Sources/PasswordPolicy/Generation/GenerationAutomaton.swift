@@ -16,7 +16,7 @@
 /// `forbidLeading` and `forbidTrailing` are not part of the state: they filter the
 /// transitions taken at the first and at the last position.
 struct GenerationAutomaton: Sendable {
-    /// More states than this and the generator refuses the policy (``GenerationError/tooComplex(states:limit:)``).
+    /// More states than this and the generator refuses the policy (``GenerationError/Code/tooComplex``).
     static let stateLimit = 1 << 16
     /// More transitions than this and the generator refuses the policy.
     static let transitionLimit = 1 << 22

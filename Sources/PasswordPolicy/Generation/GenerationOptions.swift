@@ -15,10 +15,10 @@ public struct GenerationOptions: Sendable, Hashable {
     public var ascii: Bool
     /// Characters never to draw, for example look-alikes such as `Il1O0`. When removing
     /// them leaves a required class with no character, the generator says so
-    /// (``GenerationError/classEmptied(classNames:requirement:cause:)``).
+    /// (``GenerationError/Code/classEmptied``).
     public var exclude: ScalarSet
     /// How many candidates `forbidPatterns` and `forbidContext` may reject, for one
-    /// password, before generation stops with ``GenerationError/rejectionLimit(attempts:codes:)``.
+    /// password, before generation stops with ``GenerationError/Code/rejectionLimit``.
     public var maxRejectedAttempts: Int
 
     /// How to sample; tests force one path or the other.

@@ -9,7 +9,7 @@ extension PasswordGenerator {
     /// print("\(count) passwords, \(count.log2) bits")
     /// ```
     ///
-    /// Throws ``GenerationError/lengthUnsupported(requested:maximum:)`` beyond ``maximumLength``.
+    /// Throws ``GenerationError/Code/lengthUnsupported`` beyond ``maximumLength``.
     public func count(length: Int) throws(GenerationError) -> PasswordCount {
         guard core.lengthRange.contains(length) else { return PasswordCount() }
         guard length <= PasswordGenerator.maximumLength else { throw .lengthUnsupported(requested: length, maximum: PasswordGenerator.maximumLength) }

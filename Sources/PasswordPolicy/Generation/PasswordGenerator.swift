@@ -59,7 +59,7 @@
 /// (see ``init(_:options:preparing:)``) work, but compute their counting rows on each call:
 /// prepare the lengths you generate many of. A policy whose rules combine into more than
 /// 65,536 counting states (dozens of classes all required at once, say) is refused with
-/// ``GenerationError/tooComplex(states:limit:)``.
+/// ``GenerationError/Code/tooComplex``.
 public struct PasswordGenerator: Sendable {
     /// The longest password the generator produces or counts, in Unicode scalars.
     public static let maximumLength = 1024

@@ -53,7 +53,7 @@ public struct PolicyLintReport: Sendable {
         /// None does, for this reason.
         case unsatisfiable(reason: String)
         /// Not decided, for this reason: only when the rules combine into more counting
-        /// states than the generator's limit (``GenerationError/tooComplex(states:limit:)``),
+        /// states than the generator's limit (``GenerationError/Code/tooComplex``),
         /// or, for a pathological automaton, into walks longer than the analysis follows.
         case undecided(reason: String)
     }
