@@ -50,6 +50,7 @@ struct PasswordRulesConversionTests {
             #expect(export.losses.contains { $0.keyPath.hasPrefix("forbidPatterns") }, "\(id): forbidPatterns is a loss")
         }
         if !preset.forbidContext.isEmpty { inexpressible.insert(.contextContained) }
+        if !preset.forbidLists.isEmpty { inexpressible.insert(.blocklistContained) }
         for (index, requirement) in preset.requirements.enumerated() {
             guard case .count(_, let min?, _) = requirement, min > 1 else { continue }
             inexpressible.insert(.classTooFew)

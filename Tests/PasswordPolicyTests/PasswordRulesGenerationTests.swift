@@ -41,6 +41,7 @@ struct PasswordRulesGenerationTests {
         // as a loss; a password refused only for it is no counterexample.
         var inexpressible: Set<ViolationCode> = [.contextContained]
         if !preset.policy.forbidPatterns.isEmpty { inexpressible.insert(.patternForbidden) }
+        if !preset.policy.forbidLists.isEmpty { inexpressible.insert(.blocklistContained) }
         if preset.policy.requirements.contains(where: { if case .count(_, let min?, _) = $0 { min > 1 } else { false } }) { inexpressible.insert(.classTooFew) }
         for password in try fromRules.generate(count: 50, lengths: Self.lengths(preset.policy.length), using: &random) {
             let codes = Set(preset.validate(password).map(\.code))

@@ -105,6 +105,7 @@ extension CompiledPolicy {
         if !policy.forbidContext.isEmpty {
             losses.append(ConversionLoss(keyPath: "forbidContext", message: "a page cannot know the \(Messages.list(policy.forbidContext)): not checked"))
         }
+        losses += HTMLInputExport.unsupportedLosses(policy)
         let characters = policy.allowsOtherCharacters ? any : JavaScriptRegex.characterClass(classUnion)
         parts.append(characters + "{\(policy.length.min),\(policy.length.max.map(String.init) ?? "")}")
         return (parts.joined(), losses)
@@ -144,5 +145,19 @@ extension CompiledPolicy {
             return true
         }
         return extend(from: 0) ? result : nil
+    }
+}
+
+extension HTMLInputExport {
+    /// What neither the pattern nor the page checks: lists of forbidden passwords (the page
+    /// carries no list) and Unicode normalization (the browser checks the password as typed).
+    static func unsupportedLosses(_ policy: Policy) -> [ConversionLoss] {
+        var losses = policy.forbidLists.indices.map { index in
+            ConversionLoss(keyPath: "forbidList[\(index)]", message: "the page carries no list of forbidden passwords (\(policy.forbidLists[index].list)): not checked")
+        }
+        if policy.normalization != nil {
+            losses.append(ConversionLoss(keyPath: "normalize", message: "the browser checks the password as typed, not in NFC"))
+        }
+        return losses
     }
 }

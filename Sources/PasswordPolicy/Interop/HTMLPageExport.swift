@@ -42,6 +42,7 @@ extension CompiledPolicy {
         if !policy.forbidContext.isEmpty {
             losses.append(ConversionLoss(keyPath: "forbidContext", message: "the page does not know the \(Messages.list(policy.forbidContext)): not checked"))
         }
+        losses += HTMLInputExport.unsupportedLosses(policy)
         let data = pageData(patterns: patterns).text(pretty: false).replacingScalar("<", with: "\\u003c")
         let heading = title ?? policy.title ?? policy.id
         let html = HTMLPageTemplate.page(

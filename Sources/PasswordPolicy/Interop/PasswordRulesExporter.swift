@@ -33,6 +33,12 @@ struct PasswordRulesExporter {
         for (index, pattern) in policy.forbidPatterns.enumerated() {
             lose("forbidPatterns[\(index)]", "the forbidden pattern \"\(pattern.code)\" cannot be written in Password Rules; left out")
         }
+        for (index, list) in policy.forbidLists.enumerated() {
+            lose("forbidList[\(index)]", "the list of forbidden passwords \"\(list.list)\" cannot be written in Password Rules; left out")
+        }
+        if policy.normalization != nil {
+            lose("normalize", "Unicode normalization cannot be written in Password Rules; left out")
+        }
         if !policy.forbidContext.isEmpty {
             let names = policy.forbidContext.map { "\"\($0)\"" }.joined(separator: ", ")
             lose("forbidContext", "that the password must not contain the context value\(policy.forbidContext.count == 1 ? "" : "s") \(names) cannot be written in Password Rules; left out")
