@@ -23,41 +23,52 @@ struct PasswordScan {
     /// The number of scalars of each class (counted only when the policy has count requirements).
     private(set) var classTally: [Int] = []
 
+    @inline(__always)
     init(_ buffer: UnsafeBufferPointer<UInt8>, _ compiled: CompiledPolicy, recordingDetail: Bool) {
+        // Locals in the loop, stored once at the end: the scan stays in registers.
         let table = compiled.table
+        let classMask = table.classMask
         let allowOther = compiled.policy.allowsOtherCharacters
         let maxRun = compiled.policy.maxConsecutive ?? Int.max
         let tallying = !compiled.counts.isEmpty
         if tallying { classTally = [Int](repeating: 0, count: compiled.classMembers.count) }
+        var length = 0, presence: UInt64 = 0, firstMask: UInt64 = 0, lastMask: UInt64 = 0
+        var hasDisallowed = false
         var previous: UInt32 = .max
         var run = 0
         var runStart = 0
         var index = 0
         while index < buffer.count {
             let (value, width) = UTF8Decoding.decodeValid(buffer, at: index)
-            index += width
-            length += 1
+            index &+= width
+            length &+= 1
             let mask = table.mask(value)
-            if mask & table.classMask == 0, !allowOther {
+            if mask & classMask == 0, !allowOther {
                 hasDisallowed = true
                 if recordingDetail { disallowedPositions.append(length) }
             }
             if length == 1 { firstMask = mask }
             lastMask = mask
             presence |= mask
-            if tallying { tally(mask & table.classMask) }
+            if tallying { tally(mask & classMask) }
             if value == previous {
-                run += 1
+                run &+= 1
                 continue
             }
-            closeRun(start: runStart, length: run, limit: maxRun, recording: recordingDetail)
+            if run > maxRun { closeRun(start: runStart, length: run, recording: recordingDetail) }
             previous = value
             run = 1
             runStart = length
         }
-        closeRun(start: runStart, length: run, limit: maxRun, recording: recordingDetail)
+        if run > maxRun { closeRun(start: runStart, length: run, recording: recordingDetail) }
+        self.length = length
+        self.presence = presence
+        self.firstMask = firstMask
+        self.lastMask = lastMask
+        self.hasDisallowed = hasDisallowed
     }
 
+    @inline(__always)
     private mutating func tally(_ classBits: UInt64) {
         var mask = classBits
         while mask != 0 {
@@ -66,8 +77,9 @@ struct PasswordScan {
         }
     }
 
-    private mutating func closeRun(start: Int, length: Int, limit: Int, recording: Bool) {
-        guard length > limit else { return }
+    @inline(__always)
+    /// Records a run longer than `maxConsecutive`.
+    private mutating func closeRun(start: Int, length: Int, recording: Bool) {
         runExceeded = true
         if recording { longRuns.append(Violation.Run(position: start, length: length)) }
     }
@@ -94,7 +106,10 @@ struct PasswordScan {
         if length < compiled.policy.length.min { codes.insert(.lengthShort) }
         if length > compiled.maximumLength { codes.insert(.lengthLong) }
         if hasDisallowed { codes.insert(.charsetDisallowed) }
-        if missedAtLeast(compiled).contains(where: { _ in true }) { codes.insert(.classesInsufficient) }
+        for requirement in compiled.atLeast where (presence & requirement.mask).nonzeroBitCount < requirement.count {
+            codes.insert(.classesInsufficient)
+            break
+        }
         for requirement in compiled.counts {
             if classTally[requirement.index] < requirement.min { codes.insert(.classTooFew) }
             if classTally[requirement.index] > requirement.max { codes.insert(.classTooMany) }
@@ -102,9 +117,14 @@ struct PasswordScan {
         if startsForbidden(compiled) { codes.insert(.leadingForbidden) }
         if endsForbidden(compiled) { codes.insert(.trailingForbidden) }
         if runExceeded { codes.insert(.consecutiveExceeded) }
-        if compiled.patternOutcomes(buffer).contains(where: { $0.outcome != .noMatch }) { codes.insert(.patternForbidden) }
-        if !context.isEmpty, compiled.containedContext(buffer, context).contains(where: { _ in true }) { codes.insert(.contextContained) }
-        if compiled.isListed(buffer) { codes.insert(.blocklistContained) }
+        for (pattern, _) in compiled.patterns where pattern.firstMatch(in: buffer) != .noMatch {
+            codes.insert(.patternForbidden)
+            break
+        }
+        if !context.isEmpty, !compiled.policy.forbidContext.isEmpty, compiled.containedContext(buffer, context).contains(where: { _ in true }) {
+            codes.insert(.contextContained)
+        }
+        if !compiled.forbiddenLists.isEmpty, compiled.isListed(buffer) { codes.insert(.blocklistContained) }
         return codes
     }
 
