@@ -17,26 +17,7 @@ extension CompiledPolicy {
             return violationCodes(buffer: buffer, knownValidUTF8: false, context: context)
         }
         let facts = table.facts
-        var union: UInt64 = 0
-        var common: UInt64 = ~0
-        if count >= 8 {
-            let raw = UnsafeRawPointer(base)
-            let last = count &- 8
-            var offset = 0
-            while offset < last {
-                CompiledPolicy.fold(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self), facts, &union, &common)
-                offset &+= 8
-            }
-            CompiledPolicy.fold(raw.loadUnaligned(fromByteOffset: last, as: UInt64.self), facts, &union, &common)
-        } else {
-            var index = 0
-            while index < count {
-                let mask = facts[Int(base[index])]
-                union |= mask
-                common &= mask
-                index &+= 1
-            }
-        }
+        let (union, common) = CompiledPolicy.foldMasks(base, count: count, facts)
         if union & CharacterTable.nonASCIIBit != 0 {
             return violationCodes(buffer: buffer, knownValidUTF8: false, context: context)
         }
@@ -57,21 +38,6 @@ extension CompiledPolicy {
         }
         if !forbiddenLists.isEmpty, isListed(buffer) { codes.insert(.blocklistContained) }
         return codes
-    }
-
-    /// Folds the masks of the eight bytes of `word` into `union` and `common`.
-    @inline(__always)
-    private static func fold(_ word: UInt64, _ facts: UnsafePointer<UInt64>, _ union: inout UInt64, _ common: inout UInt64) {
-        let m0 = facts[Int(truncatingIfNeeded: word & 0xFF)]
-        let m1 = facts[Int(truncatingIfNeeded: (word &>> 8) & 0xFF)]
-        let m2 = facts[Int(truncatingIfNeeded: (word &>> 16) & 0xFF)]
-        let m3 = facts[Int(truncatingIfNeeded: (word &>> 24) & 0xFF)]
-        let m4 = facts[Int(truncatingIfNeeded: (word &>> 32) & 0xFF)]
-        let m5 = facts[Int(truncatingIfNeeded: (word &>> 40) & 0xFF)]
-        let m6 = facts[Int(truncatingIfNeeded: (word &>> 48) & 0xFF)]
-        let m7 = facts[Int(truncatingIfNeeded: word &>> 56)]
-        union |= ((m0 | m1) | (m2 | m3)) | ((m4 | m5) | (m6 | m7))
-        common &= ((m0 & m1) & (m2 & m3)) & ((m4 & m5) & (m6 & m7))
     }
 
     /// The longest run of one repeated byte (ASCII: bytes are scalars).

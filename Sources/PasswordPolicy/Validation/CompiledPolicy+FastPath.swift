@@ -30,30 +30,7 @@ extension CompiledPolicy {
             return isValidScalars(buffer, knownValidUTF8: knownValidUTF8, context: context)
         }
         let facts = table.facts
-        var union: UInt64 = 0
-        var common: UInt64 = ~0
-        if count >= 8 {
-            // Eight bytes at a time; the last word overlaps the one before it when the
-            // count is not a multiple of 8 (union and intersection do not mind). Typical
-            // passwords (8 to 16 bytes) take exactly two words, with no data-dependent
-            // loop exit to mispredict.
-            let raw = UnsafeRawPointer(base)
-            let last = count &- 8
-            var offset = 0
-            while offset < last {
-                CompiledPolicy.accumulate(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self), facts, &union, &common)
-                offset &+= 8
-            }
-            CompiledPolicy.accumulate(raw.loadUnaligned(fromByteOffset: last, as: UInt64.self), facts, &union, &common)
-        } else {
-            var index = 0
-            while index < count {
-                let mask = facts[Int(base[index])]
-                union |= mask
-                common &= mask
-                index &+= 1
-            }
-        }
+        let (union, common) = CompiledPolicy.foldMasks(base, count: count, facts)
         if union & CharacterTable.nonASCIIBit != 0 {
             return isValidScalars(buffer, knownValidUTF8: knownValidUTF8, context: context)
         }
@@ -81,6 +58,36 @@ extension CompiledPolicy {
             for index in 0..<count { high |= UInt64(base[index]) }
         }
         return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The union and the intersection of the byte-table masks of `count` bytes (at least
+    /// one). Eight bytes at a time; the last word overlaps the one before it when the count
+    /// is not a multiple of 8 (union and intersection do not mind). Typical passwords (8 to
+    /// 16 bytes) take exactly two words, with no data-dependent loop exit to mispredict.
+    /// Shared by `isValid` and the batch API's ASCII line path.
+    @inline(__always)
+    static func foldMasks(_ base: UnsafePointer<UInt8>, count: Int, _ facts: UnsafePointer<UInt64>) -> (union: UInt64, common: UInt64) {
+        var union: UInt64 = 0
+        var common: UInt64 = ~0
+        if count >= 8 {
+            let raw = UnsafeRawPointer(base)
+            let last = count &- 8
+            var offset = 0
+            while offset < last {
+                accumulate(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self), facts, &union, &common)
+                offset &+= 8
+            }
+            accumulate(raw.loadUnaligned(fromByteOffset: last, as: UInt64.self), facts, &union, &common)
+        } else {
+            var index = 0
+            while index < count {
+                let mask = facts[Int(base[index])]
+                union |= mask
+                common &= mask
+                index &+= 1
+            }
+        }
+        return (union, common)
     }
 
     /// Folds the masks of the eight bytes of `word` into `union` and `common`.
