@@ -13,27 +13,66 @@
 /// }
 /// ```
 public struct CompiledPolicy: Sendable {
-    /// The policy this was compiled from.
-    public let policy: Policy
-    /// The exact members of each class, in the policy's class order (PCRE2's answers).
-    public let classMembers: [ScalarSet]
-    /// Every scalar that belongs to at least one class.
-    public let classUnion: ScalarSet
-    /// Scalars that must not come first (empty when the policy has no such rule).
-    public let forbiddenLeading: ScalarSet
-    /// Scalars that must not come last (empty when the policy has no such rule).
-    public let forbiddenTrailing: ScalarSet
+    /// Everything compiled, in one immutable object: a copy of the policy (a closure that
+    /// captures it, an argument passed on) is one retain, not one per field.
+    @usableFromInline
+    final class Storage: Sendable {
+        let policy: Policy
+        let classMembers: [ScalarSet]
+        let classUnion: ScalarSet
+        let forbiddenLeading: ScalarSet
+        let forbiddenTrailing: ScalarSet
+        let table: CharacterTable
+        let atLeast: [(count: Int, mask: UInt64)]
+        let counts: [(index: Int, min: Int, max: Int)]
+        let patterns: [(pattern: PCRE2Pattern, rule: ForbiddenPattern)]
+        let maximumLength: Int
+        let contextMatchers = CaselessLiteralCache()
+        let forbiddenLists: [(rule: ForbiddenList, list: Blocklist)]
 
-    let table: CharacterTable
-    let atLeast: [(count: Int, mask: UInt64)]
-    let counts: [(index: Int, min: Int, max: Int)]
-    let patterns: [(pattern: PCRE2Pattern, rule: ForbiddenPattern)]
+        init(
+            policy: Policy, classMembers: [ScalarSet], forbiddenLeading: ScalarSet, forbiddenTrailing: ScalarSet,
+            atLeast: [(count: Int, mask: UInt64)], counts: [(index: Int, min: Int, max: Int)],
+            patterns: [(pattern: PCRE2Pattern, rule: ForbiddenPattern)], forbiddenLists: [(rule: ForbiddenList, list: Blocklist)]
+        ) {
+            self.policy = policy
+            self.classMembers = classMembers
+            self.classUnion = classMembers.reduce(ScalarSet()) { $0.union($1) }
+            self.forbiddenLeading = forbiddenLeading
+            self.forbiddenTrailing = forbiddenTrailing
+            self.table = CharacterTable(classes: classMembers, leading: forbiddenLeading, trailing: forbiddenTrailing)
+            self.atLeast = atLeast
+            self.counts = counts
+            self.patterns = patterns
+            self.maximumLength = policy.length.max ?? Int.max
+            self.forbiddenLists = forbiddenLists
+        }
+    }
+
+    @usableFromInline
+    let storage: Storage
+
+    /// The policy this was compiled from.
+    public var policy: Policy { storage.policy }
+    /// The exact members of each class, in the policy's class order (PCRE2's answers).
+    public var classMembers: [ScalarSet] { storage.classMembers }
+    /// Every scalar that belongs to at least one class.
+    public var classUnion: ScalarSet { storage.classUnion }
+    /// Scalars that must not come first (empty when the policy has no such rule).
+    public var forbiddenLeading: ScalarSet { storage.forbiddenLeading }
+    /// Scalars that must not come last (empty when the policy has no such rule).
+    public var forbiddenTrailing: ScalarSet { storage.forbiddenTrailing }
+
+    var table: CharacterTable { storage.table }
+    var atLeast: [(count: Int, mask: UInt64)] { storage.atLeast }
+    var counts: [(index: Int, min: Int, max: Int)] { storage.counts }
+    var patterns: [(pattern: PCRE2Pattern, rule: ForbiddenPattern)] { storage.patterns }
     /// `length.max`, or `Int.max` for no upper bound.
-    let maximumLength: Int
+    var maximumLength: Int { storage.maximumLength }
     /// Context values compiled for `forbidContext`, shared by validation and generation.
-    let contextMatchers = CaselessLiteralCache()
+    var contextMatchers: CaselessLiteralCache { storage.contextMatchers }
     /// Each `forbidList` entry with its list, prepared (normalized, case-folded) for lookup.
-    let forbiddenLists: [(rule: ForbiddenList, list: Blocklist)]
+    var forbiddenLists: [(rule: ForbiddenList, list: Blocklist)] { storage.forbiddenLists }
 
     /// Compiles `policy`, or throws every problem found in it. A `forbidList` entry must
     /// name a built-in list (``Blocklist/builtIn(named:)``); use ``init(_:blocklists:)`` for others.
@@ -85,15 +124,9 @@ public struct CompiledPolicy: Sendable {
             problems.append(PolicyProblem(keyPath: "classes[\(index)]", message: "class \"\(policy.classes[index].name)\" matches no character"))
         }
         guard problems.isEmpty else { throw PolicyError(problems) }
-        self.policy = policy
-        self.classMembers = classMembers
-        self.classUnion = classMembers.reduce(ScalarSet()) { $0.union($1) }
-        self.forbiddenLeading = set("forbidLeading")
-        self.forbiddenTrailing = set("forbidTrailing")
-        self.table = CharacterTable(classes: classMembers, leading: forbiddenLeading, trailing: forbiddenTrailing)
         let indexByName = Dictionary(uniqueKeysWithValues: policy.classes.enumerated().map { ($0.element.name, $0.offset) })
-        var atLeast: [(Int, UInt64)] = []
-        var counts: [(Int, Int, Int)] = []
+        var atLeast: [(count: Int, mask: UInt64)] = []
+        var counts: [(index: Int, min: Int, max: Int)] = []
         for requirement in policy.requirements {
             switch requirement {
             case .atLeast(let count, let names):
@@ -103,11 +136,9 @@ public struct CompiledPolicy: Sendable {
                 if let index = indexByName[name] { counts.append((index, min ?? 0, max ?? Int.max)) }
             }
         }
-        self.atLeast = atLeast
-        self.counts = counts
-        self.patterns = patterns
-        self.maximumLength = policy.length.max ?? Int.max
-        self.forbiddenLists = forbiddenLists
+        storage = Storage(
+            policy: policy, classMembers: classMembers, forbiddenLeading: set("forbidLeading"), forbiddenTrailing: set("forbidTrailing"),
+            atLeast: atLeast, counts: counts, patterns: patterns, forbiddenLists: forbiddenLists)
     }
 
     private static func resolveLists(_ policy: Policy, _ supplied: [String: Blocklist], _ problems: inout [PolicyProblem]) -> [(rule: ForbiddenList, list: Blocklist)] {

@@ -23,9 +23,11 @@ struct RejectionChecks {
         // A normalizing policy judges the NFC form: propose only passwords that are already
         // in NFC, so that what is proposed is exactly what is judged.
         if compiled.policy.normalization != nil, UnicodeNormalization.nfcBytes(candidate) != nil { return "normalize" }
-        for (rule, outcome) in compiled.patternOutcomes(candidate) where outcome != .noMatch { return rule.code }
-        for name in compiled.containedContext(candidate, context) { return "context:\(name)" }
-        for (rule, list) in compiled.listedIn(candidate) { return "blocklist:\(rule.code ?? list.name)" }
+        for (pattern, rule) in compiled.patterns where pattern.firstMatch(in: candidate) != .noMatch { return rule.code }
+        for name in compiled.policy.forbidContext where compiled.containsContext(named: name, candidate, context) { return "context:\(name)" }
+        for (rule, list) in compiled.forbiddenLists where compiled.isListed(candidate, in: list, caseFolded: rule.isCaseInsensitive) {
+            return "blocklist:\(rule.code ?? list.name)"
+        }
         return nil
     }
 }

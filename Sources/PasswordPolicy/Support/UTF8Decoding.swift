@@ -50,11 +50,26 @@ extension UTF8Decoding {
     /// The offset of the first byte that does not begin a valid UTF-8 sequence, or nil
     /// when all of `buffer` is valid UTF-8.
     static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        var index = 0
+        var index = asciiPrefixLength(buffer)
         while index < buffer.count {
             guard let (_, width) = decode(buffer, at: index) else { return index }
             index += width
         }
         return nil
+    }
+
+    /// The number of leading ASCII bytes, eight at a time: the common case (all of it)
+    /// needs no decoding.
+    @inline(__always)
+    static func asciiPrefixLength(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var index = 0
+        while index &+ 8 <= buffer.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            index &+= 8
+        }
+        while index < buffer.count, base[index] < 0x80 { index &+= 1 }
+        return index
     }
 }

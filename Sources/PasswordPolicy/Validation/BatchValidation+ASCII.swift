@@ -33,9 +33,7 @@ extension CompiledPolicy {
         if facts[Int(base[count &- 1])] & CharacterTable.trailingBit != 0, policy.forbidTrailing != nil { codes.insert(.trailingForbidden) }
         if let maxRun = policy.maxConsecutive, CompiledPolicy.longestRun(base, count: count) > maxRun { codes.insert(.consecutiveExceeded) }
         if !patterns.isEmpty, patterns.contains(where: { $0.pattern.firstMatch(in: buffer) != .noMatch }) { codes.insert(.patternForbidden) }
-        if !context.isEmpty, !policy.forbidContext.isEmpty, containedContext(buffer, context).contains(where: { _ in true }) {
-            codes.insert(.contextContained)
-        }
+        if containsAnyContext(buffer, context) { codes.insert(.contextContained) }
         if !forbiddenLists.isEmpty, isListed(buffer) { codes.insert(.blocklistContained) }
         return codes
     }

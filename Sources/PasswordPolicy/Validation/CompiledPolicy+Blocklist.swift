@@ -22,16 +22,24 @@ extension CompiledPolicy {
 
     /// The `forbidList` entries whose list holds the whole password (valid UTF-8, already
     /// in the policy's normalization form), in the policy's order.
-    func listedIn(_ buffer: UnsafeBufferPointer<UInt8>) -> some Sequence<(rule: ForbiddenList, list: Blocklist)> {
-        forbiddenLists.lazy.filter { self.isListed(buffer, in: $0.list, caseFolded: $0.rule.isCaseInsensitive) }
+    ///
+    /// A loop rather than a lazy filter: a closure capturing `self` would copy the compiled
+    /// policy (a retain per field) on every call.
+    func listedIn(_ buffer: UnsafeBufferPointer<UInt8>) -> [(rule: ForbiddenList, list: Blocklist)] {
+        var listed: [(rule: ForbiddenList, list: Blocklist)] = []
+        for entry in forbiddenLists where isListed(buffer, in: entry.list, caseFolded: entry.rule.isCaseInsensitive) {
+            listed.append(entry)
+        }
+        return listed
     }
 
     /// Whether any `forbidList` holds the password.
     func isListed(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        forbiddenLists.contains { isListed(buffer, in: $0.list, caseFolded: $0.rule.isCaseInsensitive) }
+        for (rule, list) in forbiddenLists where isListed(buffer, in: list, caseFolded: rule.isCaseInsensitive) { return true }
+        return false
     }
 
-    private func isListed(_ buffer: UnsafeBufferPointer<UInt8>, in list: Blocklist, caseFolded: Bool) -> Bool {
+    func isListed(_ buffer: UnsafeBufferPointer<UInt8>, in list: Blocklist, caseFolded: Bool) -> Bool {
         if !caseFolded || !buffer.contains(where: { $0 >= 0x41 && ($0 <= 0x5A || $0 >= 0x80) }) {
             return list.contains(utf8: buffer)
         }

@@ -59,7 +59,8 @@ extension CompiledPolicy {
 
     /// The codes of every violation of the UTF-8 `bytes`: exactly the codes of
     /// ``validate(utf8:context:)``, without its messages and details, and allocating
-    /// nothing for a policy without per-class counts.
+    /// nothing once warm, but for the copy a case-insensitive `forbidList` folds or a
+    /// normalizing policy normalizes (of upper-case or non-ASCII input).
     @inlinable
     public func violationCodes(utf8 bytes: some Collection<UInt8>, context: [String: String] = [:]) -> ViolationCodeSet {
         CompiledPolicy.withBuffer(utf8: bytes) { violationCodes(buffer: $0, knownValidUTF8: false, context: context) }
@@ -119,7 +120,8 @@ extension CompiledPolicy {
         if isValid(buffer: buffer, knownValidUTF8: knownValidUTF8, context: context) { return [] }
         if buffer.count > CompiledPolicy.maximumPasswordBytes { return .lengthLong }
         if !knownValidUTF8, UTF8Decoding.firstInvalidOffset(buffer) != nil { return .encodingInvalid }
-        return PasswordScan(buffer, self, recordingDetail: false).codes(self, buffer, context: context)
+        var none = NoScanDetail()
+        return PasswordScan.withScan(buffer, self, detail: &none) { scan, _ in scan.codes(self, buffer, context: context) }
     }
 
     /// Every violation, from the full scalar-by-scalar scan: independent of the yes-or-no
@@ -131,19 +133,35 @@ extension CompiledPolicy {
         }
         if buffer.count > CompiledPolicy.maximumPasswordBytes { return [ViolationText.oversized(byteCount: buffer.count)] }
         if !knownValidUTF8, let offset = UTF8Decoding.firstInvalidOffset(buffer) { return [ViolationText.invalidEncoding(offset: offset)] }
-        return PasswordScan(buffer, self, recordingDetail: true).violations(self, buffer, context: context)
+        var detail = RecordedScanDetail()
+        return PasswordScan.withScan(buffer, self, detail: &detail) { scan, detail in scan.violations(self, buffer, detail, context: context) }
     }
 
     /// The outcome of each `forbidPatterns` entry on valid UTF-8, in the policy's order.
-    func patternOutcomes(_ buffer: UnsafeBufferPointer<UInt8>) -> some Sequence<(rule: ForbiddenPattern, outcome: PCRE2MatchResult)> {
-        patterns.lazy.map { (rule: $0.rule, outcome: $0.pattern.firstMatch(in: buffer)) }
+    func patternOutcomes(_ buffer: UnsafeBufferPointer<UInt8>) -> [(rule: ForbiddenPattern, outcome: PCRE2MatchResult)] {
+        if patterns.isEmpty { return [] }
+        return patterns.map { (rule: $0.rule, outcome: $0.pattern.firstMatch(in: buffer)) }
     }
 
-    /// The names of the context values the password contains, in the policy's order.
-    func containedContext(_ buffer: UnsafeBufferPointer<UInt8>, _ context: [String: String]) -> some Sequence<String> {
-        policy.forbidContext.lazy.filter { name in
-            guard let value = context[name] else { return false }
-            return contextMatchers.contains(value, in: buffer)
-        }
+    /// The names of the context values the password contains, in the policy's order
+    /// (a loop, not a lazy filter: a closure capturing `self` would copy the compiled policy).
+    func containedContext(_ buffer: UnsafeBufferPointer<UInt8>, _ context: [String: String]) -> [String] {
+        if context.isEmpty || policy.forbidContext.isEmpty { return [] }
+        var names: [String] = []
+        for name in policy.forbidContext where containsContext(named: name, buffer, context) { names.append(name) }
+        return names
+    }
+
+    /// Whether the password contains the context value `name` (false when none is given).
+    func containsContext(named name: String, _ buffer: UnsafeBufferPointer<UInt8>, _ context: [String: String]) -> Bool {
+        guard let value = context[name] else { return false }
+        return contextMatchers.contains(value, in: buffer)
+    }
+
+    /// Whether the password contains any of the context values `forbidContext` names.
+    func containsAnyContext(_ buffer: UnsafeBufferPointer<UInt8>, _ context: [String: String]) -> Bool {
+        if context.isEmpty { return false }
+        for name in policy.forbidContext where containsContext(named: name, buffer, context) { return true }
+        return false
     }
 }
