@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Imports the website rules of Apple's password-manager-resources as presets `web.<domain>`.
 
-    python3 scripts/import-web-presets.py UPSTREAM [--commit SHA] [--pwpolicy PATH]
+    python3 scripts/import-web-presets.py UPSTREAM [--commit SHA] [--license FILE] [--pwpolicy PATH]
 
 UPSTREAM is a checkout of https://github.com/apple/password-manager-resources or the path of
 its quirks/password-rules.json. SHA is the upstream commit the file comes from (read from the
@@ -17,13 +17,16 @@ source and the notes:
   importer's documented mapping that the site may not have meant (a repeated required rule,
   `allowed: unicode`);
 - last, that the conversion is otherwise exact, with the canonical form of the rules.
+A site whose rules admit no password (`pwpolicy lint --verbose` says unsatisfiable) is imported
+with a note before the last saying so and why, and listed in the summary.
 Each file is then printed again by the library's writer (`pwpolicy convert -p FILE --to json`)
 and written to policies/web/DOMAIN.json; the old policies/web/*.json are replaced. A domain
 that does not give a valid id (lowercase [a-z0-9_-] parts separated by dots) or rules that do
 not convert are reported and skipped, and the script exits with 1.
 
 It also writes policies/web/LICENSE: the files and the commit it covers, then upstream's MIT
-license (LICENSE.txt of the checkout; for a lone file, the text already in policies/web/LICENSE).
+license: FILE when given (upstream's license file at that commit), else the checkout's
+LICENSE.md (LICENSE.txt before June 2020), else the text already in policies/web/LICENSE.
 Afterwards run python3 scripts/embed-presets.py.
 """
 import argparse, json, pathlib, re, subprocess, sys, tempfile
@@ -41,11 +44,11 @@ def fail(message):
 
 
 def locate(upstream, commit):
-    """The rules file, the commit, and the checkout's LICENSE.txt (None for a lone file)."""
+    """The rules file, the commit, and the checkout's license file (None for a lone file)."""
     path, license_path = pathlib.Path(upstream), None
     if path.is_dir():
         checkout, path = path, path / UPSTREAM_FILE
-        license_path = checkout / "LICENSE.txt"
+        license_path = next((checkout / name for name in ("LICENSE.md", "LICENSE.txt") if (checkout / name).is_file()), None)
         if commit is None:
             result = subprocess.run(["git", "-C", str(checkout), "rev-parse", "HEAD"], capture_output=True, text=True)
             if result.returncode != 0:
@@ -62,24 +65,28 @@ LICENSE_HEADER = """The files policies/web/*.json (the presets web.<domain>) are
 quirks/password-rules.json of https://github.com/apple/password-manager-resources at commit
 {commit}, by scripts/import-web-presets.py. Each file's
 `notes` quote that file's Password Rules string as published. That material is used under
-the license of apple/password-manager-resources (its LICENSE.txt), reproduced here:
+the license of apple/password-manager-resources ({license_name} at that commit), reproduced here:
 
 """
 
 
+COPYRIGHT = re.compile(r"Copyright 2020( - 20[0-9][0-9])? Apple Inc\.")
+
+
 def write_license(out, commit, license_path):
-    """policies/web/LICENSE: which files and commit, then upstream's LICENSE.txt (from the
-    checkout, or else the text already there)."""
+    """policies/web/LICENSE: which files and commit, then upstream's license file (given, from
+    the checkout, or else the text already there)."""
     target = out / "LICENSE"
     if license_path is not None and license_path.is_file():
-        body = license_path.read_text(encoding="utf-8")
-    elif target.is_file() and "reproduced here:\n\n" in target.read_text(encoding="utf-8"):
-        body = target.read_text(encoding="utf-8").split("reproduced here:\n\n", 1)[1]
+        body, name = license_path.read_text(encoding="utf-8"), license_path.name
+    elif license_path is None and target.is_file() and "reproduced here:\n\n" in target.read_text(encoding="utf-8"):
+        body, name = target.read_text(encoding="utf-8").split("reproduced here:\n\n", 1)[1], "its license file"
     else:
-        fail(f"no LICENSE.txt of {REPOSITORY} to copy: give a checkout as UPSTREAM")
-    if "Copyright 2020 Apple Inc." not in body:
+        fail(f"no license file of {REPOSITORY} to copy: give a checkout as UPSTREAM or --license FILE")
+    if not COPYRIGHT.search(body):
         fail("the upstream license text does not carry its copyright line")
-    target.write_text(LICENSE_HEADER.format(commit=commit) + body.rstrip("\n") + "\n", encoding="utf-8")
+    header = LICENSE_HEADER.format(commit=commit, license_name=name)
+    target.write_text(header + body.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def pwpolicy_binary(given):
@@ -158,15 +165,37 @@ def reprint(binary, policy):
     return result.stdout
 
 
+def unsatisfiable(binary, text):
+    """Why no password satisfies the policy (pwpolicy lint --verbose), or None when one does."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as handle:
+        handle.write(text)
+        name = handle.name
+    try:
+        result = subprocess.run([binary, "lint", "--verbose", name], capture_output=True, text=True)
+    finally:
+        pathlib.Path(name).unlink()
+    for line in result.stdout.splitlines():
+        if line.startswith(name + ": unsatisfiable: "):
+            return line[len(name + ": unsatisfiable: "):]
+    if result.returncode != 0:
+        raise RuntimeError("lint failed: " + (result.stdout + result.stderr).strip())
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("upstream", help="a checkout of apple/password-manager-resources, or its quirks/password-rules.json")
     parser.add_argument("--commit", help="the upstream commit (40 hex digits)")
+    parser.add_argument("--license", help="upstream's license file at that commit (LICENSE.md), for a lone rules file")
     parser.add_argument("--pwpolicy", help="the pwpolicy binary (default: swift build --product pwpolicy)")
     parser.add_argument("--out", default=str(root / "policies/web"), help="the output folder (default: policies/web)")
     args = parser.parse_args()
 
     path, commit, license_path = locate(args.upstream, args.commit)
+    if args.license:
+        license_path = pathlib.Path(args.license)
+        if not license_path.is_file():
+            fail(f"no file {license_path}")
     sites = json.loads(path.read_text(encoding="utf-8"))
     binary = pwpolicy_binary(args.pwpolicy)
     source = (f"{REPOSITORY}, {UPSTREAM_FILE} at commit {commit}, "
@@ -178,7 +207,7 @@ def main():
         old.unlink()
     write_license(out, commit, license_path)
 
-    problems, written, with_losses = [], 0, []
+    problems, written, with_losses, admit_none = [], 0, [], []
     for domain in sorted(sites):
         rules = sites[domain].get("password-rules")
         if not isinstance(rules, str):
@@ -195,6 +224,13 @@ def main():
             policy["source"] = source
             policy["notes"] = notes_for(domain, rules, canonical, warnings, importer_notes)
             text = reprint(binary, policy)
+            reason = unsatisfiable(binary, text)
+            if reason is not None:
+                policy["notes"].insert(len(policy["notes"]) - 1, (
+                    f"Unsatisfiable: no password satisfies these rules as parsed ({reason}). The preset is "
+                    "kept so that the published rules stay visible; WebPresetTests lists it as admitting no password."))
+                text = reprint(binary, policy)
+                admit_none.append(f"{domain}: {reason}")
         except (RuntimeError, json.JSONDecodeError) as error:
             problems.append(f"{domain}: {error}")
             continue
@@ -206,6 +242,9 @@ def main():
     print(f"wrote {written} of {len(sites)} sites to {out} (upstream commit {commit})")
     if with_losses:
         print(f"with losses reported by the importer: {', '.join(with_losses)}")
+    print(f"admitting no password (imported, with a note): {len(admit_none)}")
+    for site in admit_none:
+        print(f"  {site}")
     for problem in problems:
         print(f"not imported: {problem}", file=sys.stderr)
     return 1 if problems else 0

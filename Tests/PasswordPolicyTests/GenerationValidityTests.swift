@@ -18,7 +18,7 @@ import Testing
 
     /// The cloud and vendor presets. Website presets (web.*) are left to WebPresetTests,
     /// which generates for each at the lengths its rules admit: many set no maxlength, and
-    /// every length of 364 sites twice over would take minutes.
+    /// every length of 434 sites twice over would take minutes.
     static let nonWebPresetIDs = Presets.ids.filter { Presets.vendor(of: $0) != "web" }
 
     @Test(arguments: GenerationValidityTests.nonWebPresetIDs)

@@ -12,10 +12,10 @@ struct WebPresetTests {
     static let ids = presets.map(\.id)
 
     /// The upstream commit every preset's source cites (policies/web/LICENSE says the same).
-    static let upstreamCommit = "af254fbc9639b933893940668585b0147dd8a3d0"
+    static let upstreamCommit = "96cbab74681dcc296cae6fb205c4b047bc026c22"
 
-    /// quirks/password-rules.json at that commit lists 364 sites, each imported.
-    static let upstreamSiteCount = 364
+    /// quirks/password-rules.json at that commit lists 434 sites, each imported.
+    static let upstreamSiteCount = 434
 
     /// Sites whose rules admit no password at all. None does at this commit; a site that
     /// does must be listed here (and is then checked to admit none), never skipped.
@@ -35,7 +35,7 @@ struct WebPresetTests {
         let license = try String(contentsOf: url, encoding: .utf8)
         #expect(license.contains("policies/web/*.json"))
         #expect(license.contains("at commit\n\(Self.upstreamCommit)") || license.contains("at commit \(Self.upstreamCommit)"))
-        #expect(license.contains("Copyright 2020 Apple Inc."))
+        #expect(license.contains("Copyright 2020 - 2026 Apple Inc."))
         #expect(license.contains("Permission is hereby granted, free of charge"))
     }
 

@@ -8,7 +8,7 @@ web/163.com.json
   "format": 1,
   "id": "web.163.com",
   "title": "163.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 16;"
@@ -21,7 +21,7 @@ web/163.com.json
   "format": 1,
   "id": "web.1800flowers.com",
   "title": "1800flowers.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 6;"
@@ -40,7 +40,7 @@ web/163.com.json
   "format": 1,
   "id": "web.access.service.gov.uk",
   "title": "access.service.gov.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 10;"
@@ -60,7 +60,7 @@ web/163.com.json
   "format": 1,
   "id": "web.account.samsung.com",
   "title": "account.samsung.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: digit; required: special; required: upper,lower;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: special; required: upper, lower; allowed: ascii-printable; minlength: 8; maxlength: 15;"
@@ -74,12 +74,70 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["required-1", "required-2", "required-3"] } ]
 }
+␞web/acmemarkets.com.json
+{
+  "format": 1,
+  "id": "web.acmemarkets.com",
+  "title": "acmemarkets.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
+␞web/act.org.json
+{
+  "format": 1,
+  "id": "web.act.org",
+  "title": "act.org, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 64; required: lower; required: upper; required: digit; required: [!#$%&*@^];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 64;"
+  ],
+  "length": { "min": 8, "max": 64 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
+␞web/activision.com.json
+{
+  "format": 1,
+  "id": "web.activision.com",
+  "title": "activision.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 2; required: lower, upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; max-consecutive: 2; minlength: 8; maxlength: 20;"
+  ],
+  "length": { "min": 8, "max": 20 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "required-1", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ],
+  "maxConsecutive": 2
+}
 ␞web/admiral.com.json
 {
   "format": 1,
   "id": "web.admiral.com",
   "title": "admiral.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: digit; required: [- !\"#$&'()*+,.:;<=>?@[^_`{|}~]]; allowed: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: [- !\"#$&'()*+,.:;<=>?@[^_`{|}~]]; allowed: upper, lower, digit, [- !\"#$&'()*+,.:;<=>?@[^_`{|}~]]; minlength: 8;"
@@ -98,7 +156,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ae.com",
   "title": "ae.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 25; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 25;"
@@ -116,7 +174,7 @@ web/163.com.json
   "format": 1,
   "id": "web.aeon.co.jp",
   "title": "aeon.co.jp, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 8; max-consecutive: 3; required: digit; required: upper,lower,[#$+./:=?@[^_|~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower, [#$+./:=?@[^_|~]]; allowed: upper, lower, digit, [#$+./:=?@[^_|~]]; max-consecutive: 3; minlength: 8; maxlength: 8;"
@@ -137,7 +195,7 @@ web/163.com.json
   "format": 1,
   "id": "web.aeromexico.com",
   "title": "aeromexico.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 25; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 25;"
@@ -150,12 +208,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/aesop.com.json
+{
+  "format": 1,
+  "id": "web.aesop.com",
+  "title": "aesop.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 25; required: lower; required: upper; required: digit; required: [!@#$%&?];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&?@]; allowed: upper, lower, digit, [!#$%&?@]; minlength: 8; maxlength: 25;"
+  ],
+  "length": { "min": 8, "max": 25 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&?@" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/aetna.com.json
 {
   "format": 1,
   "id": "web.aetna.com",
   "title": "aetna.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 2; required: upper; required: digit; allowed: lower, [-_&#@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; allowed: upper, lower, digit, [-#&@_]; max-consecutive: 2; minlength: 8; maxlength: 20;"
@@ -175,7 +252,7 @@ web/163.com.json
   "format": 1,
   "id": "web.airasia.com",
   "title": "airasia.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 15;"
@@ -193,7 +270,7 @@ web/163.com.json
   "format": 1,
   "id": "web.airfrance.com",
   "title": "airfrance.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; required: lower; required: upper; required: digit; allowed: [-!#$&+/?@_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$&+/?@_]; minlength: 8; maxlength: 12;"
@@ -212,7 +289,7 @@ web/163.com.json
   "format": 1,
   "id": "web.airfrance.us",
   "title": "airfrance.us, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; required: lower; required: upper; required: digit; allowed: [-!#$&+/?@_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$&+/?@_]; minlength: 8; maxlength: 12;"
@@ -231,7 +308,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ajisushionline.com",
   "title": "ajisushionline.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; allowed: [ !#$%&*?@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [ !#$%&*?@]; minlength: 8;"
@@ -245,12 +322,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/albertsons.com.json
+{
+  "format": 1,
+  "id": "web.albertsons.com",
+  "title": "albertsons.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
 ␞web/alelo.com.br.json
 {
   "format": 1,
   "id": "web.alelo.com.br",
   "title": "alelo.com.br, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 10; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 6; maxlength: 10;"
@@ -268,7 +364,7 @@ web/163.com.json
   "format": 1,
   "id": "web.aliexpress.com",
   "title": "aliexpress.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; allowed: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 6; maxlength: 20;"
@@ -285,7 +381,7 @@ web/163.com.json
   "format": 1,
   "id": "web.alliantcreditunion.com",
   "title": "alliantcreditunion.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 3; required: lower, upper; required: digit; allowed: [!#$*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [!#$*]; max-consecutive: 3; minlength: 8; maxlength: 20;"
@@ -306,7 +402,7 @@ web/163.com.json
   "format": 1,
   "id": "web.allianz.com.br",
   "title": "allianz.com.br, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 4;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 4; maxlength: 4;"
@@ -319,7 +415,7 @@ web/163.com.json
   "format": 1,
   "id": "web.americanexpress.com",
   "title": "americanexpress.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 4; required: lower, upper; required: digit; allowed: [%&_?#=];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [#%&=?_]; max-consecutive: 4; minlength: 8; maxlength: 20;"
@@ -335,12 +431,44 @@ web/163.com.json
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ],
   "maxConsecutive": 4
 }
+␞web/amnh.org.json
+{
+  "format": 1,
+  "id": "web.amnh.org",
+  "title": "amnh.org, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: digit; required: upper,lower; allowed: ascii-printable;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: ascii-printable; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
+    { "name": "required-1", "set": "0-9" },
+    { "name": "required-2", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["required-1", "required-2"] } ]
+}
+␞web/amundi-ee.com.json
+{
+  "format": 1,
+  "id": "web.amundi-ee.com",
+  "title": "amundi-ee.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 6; maxlength: 6; allowed: digit; max-consecutive: 3;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: digit; max-consecutive: 3; minlength: 6; maxlength: 6;"
+  ],
+  "length": { "min": 6, "max": 6 },
+  "classes": [ { "name": "digit", "set": "0-9" } ],
+  "maxConsecutive": 3
+}
 ␞web/ana.co.jp.json
 {
   "format": 1,
   "id": "web.ana.co.jp",
   "title": "ana.co.jp, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: digit; required: upper,lower;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit; minlength: 8; maxlength: 16;"
@@ -359,7 +487,7 @@ web/163.com.json
   "format": 1,
   "id": "web.anatel.gov.br",
   "title": "anatel.gov.br, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; allowed: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 6; maxlength: 15;"
@@ -376,7 +504,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ancestry.com",
   "title": "ancestry.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 8;"
@@ -390,12 +518,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
 }
+␞web/andronicos.com.json
+{
+  "format": 1,
+  "id": "web.andronicos.com",
+  "title": "andronicos.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
 ␞web/angieslist.com.json
 {
   "format": 1,
   "id": "web.angieslist.com",
   "title": "angieslist.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 15;"
@@ -408,7 +555,7 @@ web/163.com.json
   "format": 1,
   "id": "web.anthem.com",
   "title": "anthem.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 3; required: lower, upper; required: digit; allowed: [!$*?@|];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [!$*?@|]; max-consecutive: 3; minlength: 8; maxlength: 20;"
@@ -429,7 +576,7 @@ web/163.com.json
   "format": 1,
   "id": "web.app.digiboxx.com",
   "title": "app.digiboxx.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 14; required: lower; required: upper; required: digit; required: [@$!%*?&];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!$%&*?@]; allowed: upper, lower, digit, [!$%&*?@]; minlength: 8; maxlength: 14;"
@@ -448,7 +595,7 @@ web/163.com.json
   "format": 1,
   "id": "web.app.digio.in",
   "title": "app.digio.in, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 15;"
@@ -461,7 +608,7 @@ web/163.com.json
   "format": 1,
   "id": "web.app.parkmobile.io",
   "title": "app.parkmobile.io, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 25; required: lower; required: upper; required: digit; required: [!@#$%^&];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; minlength: 8; maxlength: 25;"
@@ -475,12 +622,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/app8menu.com.json
+{
+  "format": 1,
+  "id": "web.app8menu.com",
+  "title": "app8menu.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [@$!%*?&];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!$%&*?@]; allowed: upper, lower, digit, [!$%&*?@]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!$%&*?@" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/apple.com.json
 {
   "format": 1,
   "id": "web.apple.com",
   "title": "apple.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 63; required: lower; required: upper; required: digit; allowed: ascii-printable;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 8; maxlength: 63;"
@@ -499,7 +665,7 @@ web/163.com.json
   "format": 1,
   "id": "web.appleloan.citizensbank.com",
   "title": "appleloan.citizensbank.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10; maxlength: 20; max-consecutive: 2; required: lower; required: upper; required: digit; required: [!#$%@^_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%@^_]; allowed: upper, lower, digit, [!#$%@^_]; max-consecutive: 2; minlength: 10; maxlength: 20;"
@@ -514,12 +680,33 @@ web/163.com.json
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
   "maxConsecutive": 2
 }
+␞web/aqara.com.json
+{
+  "format": 1,
+  "id": "web.aqara.com",
+  "title": "aqara.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: upper,lower; required: digit,special;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit, special; allowed: ascii-printable; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
+    { "name": "required-1", "set": "A-Za-z" },
+    {
+      "name": "required-2",
+      "set": "0-9\\ \\!\\\"\\#\\$\\%\\&\\'\\(\\)\\*\\+\\,\\-\\.\\/\\:\\;\\<\\=\\>\\?\\@\\[\\\\\\]\\^\\_\\`\\{\\|\\}\\~"
+    }
+  ],
+  "require": [ { "atLeast": 2, "of": ["required-1", "required-2"] } ]
+}
 ␞web/areariservata.bancaetica.it.json
 {
   "format": 1,
   "id": "web.areariservata.bancaetica.it",
   "title": "areariservata.bancaetica.it, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 10; required: lower; required: upper; required: digit; required: [!#&*+/=@_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#&*+/=@_]; allowed: upper, lower, digit, [!#&*+/=@_]; minlength: 8; maxlength: 10;"
@@ -538,7 +725,7 @@ web/163.com.json
   "format": 1,
   "id": "web.artscyclery.com",
   "title": "artscyclery.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 19;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 19;"
@@ -546,12 +733,26 @@ web/163.com.json
   "length": { "min": 6, "max": 19 },
   "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
 }
+␞web/asahi-net.or.jp.json
+{
+  "format": 1,
+  "id": "web.asahi-net.or.jp",
+  "title": "asahi-net.or.jp, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 6; maxlength: 15; required: lower; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: digit; allowed: lower, digit; minlength: 6; maxlength: 15;"
+  ],
+  "length": { "min": 6, "max": 15 },
+  "classes": [ { "name": "lower", "set": "a-z" }, { "name": "digit", "set": "0-9" } ],
+  "require": [ { "atLeast": 2, "of": ["lower", "digit"] } ]
+}
 ␞web/astonmartinf1.com.json
 {
   "format": 1,
   "id": "web.astonmartinf1.com",
   "title": "astonmartinf1.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -570,7 +771,7 @@ web/163.com.json
   "format": 1,
   "id": "web.auth.readymag.com",
   "title": "auth.readymag.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 128; required: lower; required: upper; allowed: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; allowed: upper, lower, special; minlength: 8; maxlength: 128;"
@@ -583,12 +784,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["lower", "upper"] } ]
 }
+␞web/auth.zennioptical.com.json
+{
+  "format": 1,
+  "id": "web.auth.zennioptical.com",
+  "title": "auth.zennioptical.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 14; required: lower; required: upper; required: digit; allowed: special;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 8; maxlength: 14;"
+  ],
+  "length": { "min": 8, "max": 14 },
+  "classes": [
+    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
+    { "name": "required-1", "set": "a-z" },
+    { "name": "required-2", "set": "A-Z" },
+    { "name": "required-3", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["required-1", "required-2", "required-3"] } ]
+}
 ␞web/autify.com.json
 {
   "format": 1,
   "id": "web.autify.com",
   "title": "autify.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!\"#$%&'()*+,./:;<=>?@[^_`{|}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&'()*+,./:;<=>?@[^_`{|}~]]; allowed: upper, lower, digit, [!\"#$%&'()*+,./:;<=>?@[^_`{|}~]]; minlength: 8;"
@@ -607,7 +827,7 @@ web/163.com.json
   "format": 1,
   "id": "web.axa.de",
   "title": "axa.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 65; required: lower; required: upper; required: digit; allowed: [-!\"§$%&/()=?;:_+*'#];",
     "Loss (Password Rules parser warning, offset 93: U+00A7 (§) is ignored in a custom class: only printable ASCII characters (space to ~) count): Apple's reference parser ignores this too, so the policy follows the rules as parsed and does not accept it.",
@@ -627,7 +847,7 @@ web/163.com.json
   "format": 1,
   "id": "web.baidu.com",
   "title": "baidu.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 14;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 14;"
@@ -635,12 +855,31 @@ web/163.com.json
   "length": { "min": 6, "max": 14 },
   "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
 }
+␞web/balduccis.com.json
+{
+  "format": 1,
+  "id": "web.balduccis.com",
+  "title": "balduccis.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
 ␞web/bancochile.cl.json
 {
   "format": 1,
   "id": "web.bancochile.cl",
   "title": "bancochile.cl, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 8; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 8;"
@@ -658,7 +897,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bankofamerica.com",
   "title": "bankofamerica.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 3; required: lower; required: upper; required: digit; allowed: [-@#*()+={}/?~;,._];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-#()*+,./;=?@_{}~]; max-consecutive: 3; minlength: 8; maxlength: 20;"
@@ -678,7 +917,7 @@ web/163.com.json
   "format": 1,
   "id": "web.battle.net",
   "title": "battle.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower, upper; allowed: digit, special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -695,7 +934,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bcassessment.ca",
   "title": "bcassessment.ca, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 14;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 14;"
@@ -708,7 +947,7 @@ web/163.com.json
   "format": 1,
   "id": "web.belkin.com",
   "title": "belkin.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower, upper; required: digit; required: [$!@~_,%&];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!$%&,@_~]; allowed: upper, lower, digit, [!$%&,@_~]; minlength: 8;"
@@ -728,7 +967,7 @@ web/163.com.json
   "format": 1,
   "id": "web.benefitslogin.discoverybenefits.com",
   "title": "benefitslogin.discoverybenefits.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10; required: upper; required: digit; required: [!#$%&*?@]; allowed: lower;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; required: [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 10;"
@@ -747,7 +986,7 @@ web/163.com.json
   "format": 1,
   "id": "web.benjerry.com",
   "title": "benjerry.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: required: upper; required: upper; required: digit; required: digit; required: special; required: special; allowed: lower;",
     "Interpretation: \"required: upper;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
@@ -769,7 +1008,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bestbuy.com",
   "title": "bestbuy.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 20; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 20;"
@@ -789,7 +1028,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bhphotovideo.com",
   "title": "bhphotovideo.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: maxlength: 15;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; maxlength: 15;"
@@ -802,7 +1041,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bilibili.com",
   "title": "bilibili.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; maxlength: 16;"
@@ -815,7 +1054,7 @@ web/163.com.json
   "format": 1,
   "id": "web.billerweb.com",
   "title": "billerweb.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; max-consecutive: 2; required: digit; required: upper,lower;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit; max-consecutive: 2; minlength: 8;"
@@ -835,7 +1074,7 @@ web/163.com.json
   "format": 1,
   "id": "web.biovea.com",
   "title": "biovea.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: maxlength: 19;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; maxlength: 19;"
@@ -848,7 +1087,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bitly.com",
   "title": "bitly.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; required: lower; required: upper; required: digit; required: [`!@#$%^&*()+~{}'\";:<>?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&'()*+:;<>?@^`{}~]]; allowed: upper, lower, digit, [!\"#$%&'()*+:;<>?@^`{}~]]; minlength: 6;"
@@ -862,12 +1101,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/bkvenergy.com.json
+{
+  "format": 1,
+  "id": "web.bkvenergy.com",
+  "title": "bkvenergy.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 12; required: upper; required: lower; required: digit; required: [-~!@#$%^&*()_=+,<.> ];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: lower; required: digit; required: [- !#$%&()*+,.<=>@^_~]; allowed: upper, lower, digit, [- !#$%&()*+,.<=>@^_~]; minlength: 8; maxlength: 12;"
+  ],
+  "length": { "min": 8, "max": 12 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": " !#$%&()*+,-.<=>@^_~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["upper", "lower", "digit", "custom"] } ]
+}
 ␞web/blackwells.co.uk.json
 {
   "format": 1,
   "id": "web.blackwells.co.uk",
   "title": "blackwells.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; allowed: upper,lower,digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 8; maxlength: 30;"
@@ -884,7 +1142,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bloomingdales.com",
   "title": "bloomingdales.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; maxlength: 16; required: lower, upper; required: digit; required: [`!@#$%^&*()+~{}'\";:<>?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!\"#$%&'()*+:;<>?@^`{}~]]; allowed: upper, lower, digit, [!\"#$%&'()*+:;<>?@^`{}~]]; minlength: 7; maxlength: 16;"
@@ -904,7 +1162,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bluesguitarunleashed.com",
   "title": "bluesguitarunleashed.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: allowed: lower, upper, digit, [!$#@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!#$@];"
@@ -922,7 +1180,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bochk.com",
   "title": "bochk.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; max-consecutive: 3; required: lower; required: upper; required: digit; allowed: [#$%&()*+,.:;<=>?@_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [#$%&()*+,.:;<=>?@_]; max-consecutive: 3; minlength: 8; maxlength: 12;"
@@ -942,7 +1200,7 @@ web/163.com.json
   "format": 1,
   "id": "web.box.com",
   "title": "box.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; required: lower; required: upper; required: digit; required: digit;",
     "Interpretation: \"required: digit;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
@@ -961,7 +1219,7 @@ web/163.com.json
   "format": 1,
   "id": "web.bpl.bibliocommons.com",
   "title": "bpl.bibliocommons.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 4; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: digit; minlength: 4; maxlength: 4;"
@@ -975,7 +1233,7 @@ web/163.com.json
   "format": 1,
   "id": "web.brighthorizons.com",
   "title": "brighthorizons.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -988,7 +1246,7 @@ web/163.com.json
   "format": 1,
   "id": "web.callofduty.com",
   "title": "callofduty.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 2; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; max-consecutive: 2; minlength: 8; maxlength: 20;"
@@ -1003,12 +1261,30 @@ web/163.com.json
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ],
   "maxConsecutive": 2
 }
+␞web/candyrect.com.json
+{
+  "format": 1,
+  "id": "web.candyrect.com",
+  "title": "candyrect.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 15;"
+  ],
+  "length": { "min": 8, "max": 15 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
 ␞web/capitalone.com.json
 {
   "format": 1,
   "id": "web.capitalone.com",
   "title": "capitalone.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; required: lower, upper; required: digit; allowed: [-_./\\@$*&!#];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [-!#$&*./@\\_]; minlength: 8; maxlength: 32;"
@@ -1028,7 +1304,7 @@ web/163.com.json
   "format": 1,
   "id": "web.cardbenefitservices.com",
   "title": "cardbenefitservices.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; maxlength: 100; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 7; maxlength: 100;"
@@ -1042,12 +1318,51 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
 }
+␞web/cardcash.com.json
+{
+  "format": 1,
+  "id": "web.cardcash.com",
+  "title": "cardcash.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!$%&*?@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!$%&*?@]; allowed: upper, lower, digit, [!$%&*?@]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!$%&*?@" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
+␞web/carmax.com.json
+{
+  "format": 1,
+  "id": "web.carmax.com",
+  "title": "carmax.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 64; required: upper,lower; required: digit; allowed: [@$!%*#?&^'_+=;:,.~/\\|{}()[\\]];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [!#$%&'()*+,./:;=?@[\\^_{|}~]]; minlength: 8; maxlength: 64;"
+  ],
+  "length": { "min": 8, "max": 64 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&'()*+,./:;=?@[\\]^_{|}~" },
+    { "name": "required-1", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
+}
 ␞web/carrefour.it.json
 {
   "format": 1,
   "id": "web.carrefour.it",
   "title": "carrefour.it, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&*?@_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@_]; allowed: upper, lower, digit, [!#$%&*?@_]; minlength: 8;"
@@ -1061,12 +1376,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/carrsqc.com.json
+{
+  "format": 1,
+  "id": "web.carrsqc.com",
+  "title": "carrsqc.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
 ␞web/carte-mobilite-inclusion.fr.json
 {
   "format": 1,
   "id": "web.carte-mobilite-inclusion.fr",
   "title": "carte-mobilite-inclusion.fr, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 12; maxlength: 30; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 12; maxlength: 30;"
@@ -1084,7 +1418,7 @@ web/163.com.json
   "format": 1,
   "id": "web.cathaypacific.com",
   "title": "cathaypacific.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: upper; required: digit; required: [!#$*^]; allowed: lower;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; required: [!#$*^]; allowed: upper, lower, digit, [!#$*^]; minlength: 8; maxlength: 20;"
@@ -1103,7 +1437,7 @@ web/163.com.json
   "format": 1,
   "id": "web.cb2.com",
   "title": "cb2.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 9; required: lower, upper; required: digit; required: [!#*_%.$];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!#$%*._]; allowed: upper, lower, digit, [!#$%*._]; minlength: 9;"
@@ -1123,7 +1457,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ccs-grp.com",
   "title": "ccs-grp.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: digit; required: upper,lower; allowed: [-!#$%&'+./=?\\^_`{|}~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit, [-!#$%&'+./=?\\^_`{|}~]; minlength: 8; maxlength: 16;"
@@ -1143,7 +1477,7 @@ web/163.com.json
   "format": 1,
   "id": "web.cecredentialtrust.com",
   "title": "cecredentialtrust.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 12; required: lower; required: upper; required: digit; required: [!#$%&*@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 12;"
@@ -1162,7 +1496,7 @@ web/163.com.json
   "format": 1,
   "id": "web.charlie.mbta.com",
   "title": "charlie.mbta.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10; required: lower; required: upper; required: digit; required: [!#$%@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%@^]; allowed: upper, lower, digit, [!#$%@^]; minlength: 10;"
@@ -1181,7 +1515,7 @@ web/163.com.json
   "format": 1,
   "id": "web.chase.com",
   "title": "chase.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; max-consecutive: 2; required: lower, upper; required: digit; required: [!#$%+/=@~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!#$%+/=@~]; allowed: upper, lower, digit, [!#$%+/=@~]; max-consecutive: 2; minlength: 8; maxlength: 32;"
@@ -1202,7 +1536,7 @@ web/163.com.json
   "format": 1,
   "id": "web.cigna.co.uk",
   "title": "cigna.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 12;"
@@ -1220,7 +1554,7 @@ web/163.com.json
   "format": 1,
   "id": "web.citi.com",
   "title": "citi.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 64; max-consecutive: 2; required: digit; required: upper; required: lower; required: [-~`!@#$%^&*()_\\/|];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper; required: lower; required: [-!#$%&()*/@\\^_`|~]; allowed: upper, lower, digit, [-!#$%&()*/@\\^_`|~]; max-consecutive: 2; minlength: 8; maxlength: 64;"
@@ -1240,7 +1574,7 @@ web/163.com.json
   "format": 1,
   "id": "web.claimlookup.com",
   "title": "claimlookup.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [@#$%^&+=!];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&+=@^]; allowed: upper, lower, digit, [!#$%&+=@^]; minlength: 8; maxlength: 16;"
@@ -1259,7 +1593,7 @@ web/163.com.json
   "format": 1,
   "id": "web.clarksoneyecare.com",
   "title": "clarksoneyecare.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 9; allowed: lower; required: upper; required: digit; required: [~!@#$%^&*()_+{}|;,.<>?[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; required: [!#$%&()*+,.;<>?@[^_{|}~]]; allowed: upper, lower, digit, [!#$%&()*+,.;<>?@[^_{|}~]]; minlength: 9;"
@@ -1278,7 +1612,7 @@ web/163.com.json
   "format": 1,
   "id": "web.claro.com.br",
   "title": "claro.com.br, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; allowed: upper, digit, [-!@#$%&*_+=<>];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; allowed: upper, lower, digit, [-!#$%&*+<=>@_]; minlength: 8;"
@@ -1297,7 +1631,7 @@ web/163.com.json
   "format": 1,
   "id": "web.classmates.com",
   "title": "classmates.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; allowed: lower, upper, digit, [!@#$%^&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!#$%&*@^]; minlength: 6; maxlength: 20;"
@@ -1315,7 +1649,7 @@ web/163.com.json
   "format": 1,
   "id": "web.clegc-gckey.gc.ca",
   "title": "clegc-gckey.gc.ca, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: upper, lower, digit; minlength: 8; maxlength: 16;"
@@ -1334,7 +1668,7 @@ web/163.com.json
   "format": 1,
   "id": "web.clien.net",
   "title": "clien.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 5;"
@@ -1348,12 +1682,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
 }
+␞web/clippercard.com.json
+{
+  "format": 1,
+  "id": "web.clippercard.com",
+  "title": "clippercard.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; required: upper; required: lower; required: digit; required: [!@#$%^*?_&~];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: lower; required: digit; required: [!#$%&*?@^_~]; allowed: upper, lower, digit, [!#$%&*?@^_~]; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*?@^_~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["upper", "lower", "digit", "custom"] } ]
+}
 ␞web/cogmembers.org.json
 {
   "format": 1,
   "id": "web.cogmembers.org",
   "title": "cogmembers.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 14; required: upper; required: digit; allowed: lower;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 14;"
@@ -1371,7 +1724,7 @@ web/163.com.json
   "format": 1,
   "id": "web.collectivehealth.com",
   "title": "collectivehealth.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8;"
@@ -1389,7 +1742,7 @@ web/163.com.json
   "format": 1,
   "id": "web.comcastpaymentcenter.com",
   "title": "comcastpaymentcenter.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 2;required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; max-consecutive: 2; minlength: 8; maxlength: 20;"
@@ -1409,7 +1762,7 @@ web/163.com.json
   "format": 1,
   "id": "web.comed.com",
   "title": "comed.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: [-~!@#$%^&*_+=`|(){}[:;\"'<>,.?/\\]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!\"#$%&'()*+,./:;<=>?@[\\^_`{|}~]]; minlength: 8; maxlength: 16;"
@@ -1428,7 +1781,7 @@ web/163.com.json
   "format": 1,
   "id": "web.commerzbank.de",
   "title": "commerzbank.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 8; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 5; maxlength: 8;"
@@ -1447,7 +1800,7 @@ web/163.com.json
   "format": 1,
   "id": "web.consorsbank.de",
   "title": "consorsbank.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 5; required: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: upper, lower, digit; minlength: 5; maxlength: 5;"
@@ -1466,7 +1819,7 @@ web/163.com.json
   "format": 1,
   "id": "web.consorsfinanz.de",
   "title": "consorsfinanz.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; allowed: lower, upper, digit, [-.];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-.]; minlength: 6; maxlength: 15;"
@@ -1479,32 +1832,50 @@ web/163.com.json
     { "name": "custom", "chars": "-." }
   ]
 }
+␞web/consular.mfa.gov.cn.json
+{
+  "format": 1,
+  "id": "web.consular.mfa.gov.cn",
+  "title": "consular.mfa.gov.cn, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 9; maxlength: 16; required: digit; required: [!@#$^*]; allowed: lower, upper;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: [!#$*@^]; allowed: upper, lower, digit, [!#$*@^]; minlength: 9; maxlength: 16;"
+  ],
+  "length": { "min": 9, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["digit", "custom"] } ]
+}
 ␞web/costco.com.json
 {
   "format": 1,
   "id": "web.costco.com",
   "title": "costco.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 8; maxlength: 16; required: lower, upper; allowed: digit, [-!#$%&'()*+/:;=?@[^_`{|}~]];",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; allowed: upper, lower, digit, [-!#$%&'()*+/:;=?@[^_`{|}~]]; minlength: 8; maxlength: 16;"
+    "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [-!#$%&'()*+/:;=?@[^_`{|}~]];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%&'()*+/:;=?@[^_`{|}~]]; allowed: upper, lower, digit, [-!#$%&'()*+/:;=?@[^_`{|}~]]; minlength: 8; maxlength: 16;"
   ],
   "length": { "min": 8, "max": 16 },
   "classes": [
     { "name": "upper", "set": "A-Z" },
     { "name": "lower", "set": "a-z" },
     { "name": "digit", "set": "0-9" },
-    { "name": "custom", "chars": "!#$%&'()*+-/:;=?@[]^_`{|}~" },
-    { "name": "required-1", "set": "A-Za-z" }
+    { "name": "custom", "chars": "!#$%&'()*+-/:;=?@[]^_`{|}~" }
   ],
-  "require": [ { "atLeast": 1, "of": ["required-1"] } ]
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
 ␞web/coursera.com.json
 {
   "format": 1,
   "id": "web.coursera.com",
   "title": "coursera.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 72;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 72;"
@@ -1517,7 +1888,7 @@ web/163.com.json
   "format": 1,
   "id": "web.cox.com",
   "title": "cox.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 24; required: digit; required: upper,lower; allowed: [!#$%()*@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit, [!#$%()*@^]; minlength: 8; maxlength: 24;"
@@ -1537,7 +1908,7 @@ web/163.com.json
   "format": 1,
   "id": "web.crateandbarrel.com",
   "title": "crateandbarrel.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 9; maxlength: 64; required: lower; required: upper; required: digit; required: [!\"#$%&()*,.:<>?@^_{|}];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&()*,.:<>?@^_{|}]; allowed: upper, lower, digit, [!\"#$%&()*,.:<>?@^_{|}]; minlength: 9; maxlength: 64;"
@@ -1556,7 +1927,7 @@ web/163.com.json
   "format": 1,
   "id": "web.crowdgen.com",
   "title": "crowdgen.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [!#$%&()*+=@^_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*+=@^_]; allowed: upper, lower, digit, [!#$%&()*+=@^_]; minlength: 8; maxlength: 16;"
@@ -1575,7 +1946,7 @@ web/163.com.json
   "format": 1,
   "id": "web.cvs.com",
   "title": "cvs.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 25; required: lower, upper; required: digit; required: [!@#$%^&*()];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!#$%&()*@^]; allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 8; maxlength: 25;"
@@ -1595,7 +1966,7 @@ web/163.com.json
   "format": 1,
   "id": "web.dailymail.co.uk",
   "title": "dailymail.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 15;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 5; maxlength: 15;"
@@ -1608,7 +1979,7 @@ web/163.com.json
   "format": 1,
   "id": "web.dan.org",
   "title": "dan.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 25; required: lower; required: upper; required: digit; required: [!@$%^&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!$%&*@^]; allowed: upper, lower, digit, [!$%&*@^]; minlength: 8; maxlength: 25;"
@@ -1627,7 +1998,7 @@ web/163.com.json
   "format": 1,
   "id": "web.danawa.com",
   "title": "danawa.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 21; required: lower, upper; required: digit; required: [!@$%^&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!$%&*@^]; allowed: upper, lower, digit, [!$%&*@^]; minlength: 8; maxlength: 21;"
@@ -1647,7 +2018,7 @@ web/163.com.json
   "format": 1,
   "id": "web.darty.com",
   "title": "darty.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8;"
@@ -1665,7 +2036,7 @@ web/163.com.json
   "format": 1,
   "id": "web.dbs.com.hk",
   "title": "dbs.com.hk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 30;"
@@ -1683,7 +2054,7 @@ web/163.com.json
   "format": 1,
   "id": "web.decluttr.com",
   "title": "decluttr.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 45; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 45;"
@@ -1701,7 +2072,7 @@ web/163.com.json
   "format": 1,
   "id": "web.delta.com",
   "title": "delta.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 20;"
@@ -1719,7 +2090,7 @@ web/163.com.json
   "format": 1,
   "id": "web.deutsche-bank.de",
   "title": "deutsche-bank.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 5; required: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: upper, lower, digit; minlength: 5; maxlength: 5;"
@@ -1738,7 +2109,7 @@ web/163.com.json
   "format": 1,
   "id": "web.devstore.cn",
   "title": "devstore.cn, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 12;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 12;"
@@ -1751,7 +2122,7 @@ web/163.com.json
   "format": 1,
   "id": "web.dickssportinggoods.com",
   "title": "dickssportinggoods.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&*?@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@^]; allowed: upper, lower, digit, [!#$%&*?@^]; minlength: 8;"
@@ -1770,7 +2141,7 @@ web/163.com.json
   "format": 1,
   "id": "web.dkb.de",
   "title": "dkb.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 38; required: lower, upper; required: digit; allowed: [-äüöÄÜÖß!$%&/()=?+#,.:];",
     "Loss (Password Rules parser warning, offset 81: U+00E4 (ä) is ignored in a custom class: only printable ASCII characters (space to ~) count): Apple's reference parser ignores this too, so the policy follows the rules as parsed and does not accept it.",
@@ -1797,7 +2168,7 @@ web/163.com.json
   "format": 1,
   "id": "web.dmm.com",
   "title": "dmm.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 16; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 4; maxlength: 16;"
@@ -1815,7 +2186,7 @@ web/163.com.json
   "format": 1,
   "id": "web.dodgeridge.com",
   "title": "dodgeridge.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 12;"
@@ -1833,7 +2204,7 @@ web/163.com.json
   "format": 1,
   "id": "web.dowjones.com",
   "title": "dowjones.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: maxlength: 15;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; maxlength: 15;"
@@ -1846,12 +2217,12 @@ web/163.com.json
   "format": 1,
   "id": "web.ea.com",
   "title": "ea.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: special;",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 8; maxlength: 16;"
+    "Password Rules as published: minlength: 8; maxlength: 64; required: lower; required: upper; required: digit; allowed: special;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 8; maxlength: 64;"
   ],
-  "length": { "min": 8, "max": 16 },
+  "length": { "min": 8, "max": 64 },
   "classes": [
     { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
     { "name": "required-1", "set": "a-z" },
@@ -1865,7 +2236,7 @@ web/163.com.json
   "format": 1,
   "id": "web.easycoop.com",
   "title": "easycoop.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: upper; required: special; allowed: lower, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: special; allowed: ascii-printable; minlength: 8;"
@@ -1883,7 +2254,7 @@ web/163.com.json
   "format": 1,
   "id": "web.easyjet.com",
   "title": "easyjet.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; required: lower; required: upper; required: digit; required: [-];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-]; allowed: upper, lower, digit, [-]; minlength: 6; maxlength: 20;"
@@ -1902,7 +2273,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ebrap.org",
   "title": "ebrap.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 15; required: lower; required: lower; required: upper; required: upper; required: digit; required: digit; required: [-!@#$%^&*()_+|~=`{}[:\";'?,./.]]; required: [-!@#$%^&*()_+|~=`{}[:\";'?,./.]];",
     "Interpretation: \"required: lower;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
@@ -1925,7 +2296,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ecompanystore.com",
   "title": "ecompanystore.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; max-consecutive: 2; required: lower; required: upper; required: digit; required: [#$%*+.=@^_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [#$%*+.=@^_]; allowed: upper, lower, digit, [#$%*+.=@^_]; max-consecutive: 2; minlength: 8; maxlength: 16;"
@@ -1945,7 +2316,7 @@ web/163.com.json
   "format": 1,
   "id": "web.eddservices.edd.ca.gov",
   "title": "eddservices.edd.ca.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; required: lower; required: upper; required: digit; required: [!@#$%^&*()];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*@^]; allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 8; maxlength: 12;"
@@ -1964,7 +2335,7 @@ web/163.com.json
   "format": 1,
   "id": "web.edistrict.kerala.gov.in",
   "title": "edistrict.kerala.gov.in, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 15; required: lower; required: upper; required: digit; required: [!@#$];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$@]; allowed: upper, lower, digit, [!#$@]; minlength: 5; maxlength: 15;"
@@ -1978,12 +2349,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/eki-net.com.json
+{
+  "format": 1,
+  "id": "web.eki-net.com",
+  "title": "eki-net.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 6; maxlength: 12; required: digit; required: upper,lower;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit; minlength: 6; maxlength: 12;"
+  ],
+  "length": { "min": 6, "max": 12 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "required-2", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["digit", "required-2"] } ]
+}
 ␞web/empower-retirement.com.json
 {
   "format": 1,
   "id": "web.empower-retirement.com",
   "title": "empower-retirement.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -1996,7 +2386,7 @@ web/163.com.json
   "format": 1,
   "id": "web.epicgames.com",
   "title": "epicgames.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; required: lower; required: upper; required: digit; required: [-!\"#$%&'()*+,./:;<=>?@[^_`{|}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!\"#$%&'()*+,./:;<=>?@[^_`{|}~]]; allowed: upper, lower, digit, [-!\"#$%&'()*+,./:;<=>?@[^_`{|}~]]; minlength: 7;"
@@ -2015,7 +2405,7 @@ web/163.com.json
   "format": 1,
   "id": "web.epicmix.com",
   "title": "epicmix.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -2028,7 +2418,7 @@ web/163.com.json
   "format": 1,
   "id": "web.equifax.com",
   "title": "equifax.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit; required: [!$*+@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!$*+@]; allowed: upper, lower, digit, [!$*+@]; minlength: 8; maxlength: 20;"
@@ -2047,7 +2437,7 @@ web/163.com.json
   "format": 1,
   "id": "web.essportal.excelityglobal.com",
   "title": "essportal.excelityglobal.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 8; allowed: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 6; maxlength: 8;"
@@ -2064,7 +2454,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ettoday.net",
   "title": "ettoday.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 12;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 12;"
@@ -2077,7 +2467,7 @@ web/163.com.json
   "format": 1,
   "id": "web.examservice.com.tw",
   "title": "examservice.com.tw, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 8;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 8;"
@@ -2090,7 +2480,7 @@ web/163.com.json
   "format": 1,
   "id": "web.expertflyer.com",
   "title": "expertflyer.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 16; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 5; maxlength: 16;"
@@ -2109,7 +2499,7 @@ web/163.com.json
   "format": 1,
   "id": "web.extraspace.com",
   "title": "extraspace.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; allowed: lower; required: upper, digit, [!#$%&*?@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, digit, [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 8; maxlength: 20;"
@@ -2129,7 +2519,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ezpassva.com",
   "title": "ezpassva.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -2149,20 +2539,24 @@ web/163.com.json
   "format": 1,
   "id": "web.fc2.com",
   "title": "fc2.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 8; maxlength: 16;",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 16;"
+    "Password Rules as published: minlength: 8; maxlength: 16; allowed: upper, lower, digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 8; maxlength: 16;"
   ],
   "length": { "min": 8, "max": 16 },
-  "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ]
 }
 ␞web/fccaccessonline.com.json
 {
   "format": 1,
   "id": "web.fccaccessonline.com",
   "title": "fccaccessonline.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 14; max-consecutive: 3; required: lower; required: upper; required: digit; required: [!#$%*^_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%*^_]; allowed: upper, lower, digit, [!#$%*^_]; max-consecutive: 3; minlength: 8; maxlength: 14;"
@@ -2182,7 +2576,7 @@ web/163.com.json
   "format": 1,
   "id": "web.fedex.com",
   "title": "fedex.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; max-consecutive: 3; required: lower; required: upper; required: digit; allowed: [-!@#$%^&*_+=`|(){}[:;,.?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$%&()*+,.:;=?@[^_`{|}]]; max-consecutive: 3; minlength: 8;"
@@ -2202,27 +2596,45 @@ web/163.com.json
   "format": 1,
   "id": "web.fidelity.com",
   "title": "fidelity.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 6; maxlength: 20; required: lower; required: upper; required: digit; required: [-!$%+,./:;=?@^_|]; max-consecutive: 2;",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!$%+,./:;=?@^_|]; allowed: upper, lower, digit, [-!$%+,./:;=?@^_|]; max-consecutive: 2; minlength: 6; maxlength: 20;"
+    "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit; required: [-!$%'()+,./:;=?@\\^_|~];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!$%'()+,./:;=?@\\^_|~]; allowed: upper, lower, digit, [-!$%'()+,./:;=?@\\^_|~]; minlength: 8; maxlength: 20;"
   ],
-  "length": { "min": 6, "max": 20 },
+  "length": { "min": 8, "max": 20 },
   "classes": [
     { "name": "upper", "set": "A-Z" },
     { "name": "lower", "set": "a-z" },
     { "name": "digit", "set": "0-9" },
-    { "name": "custom", "chars": "!$%+,-./:;=?@^_|" }
+    { "name": "custom", "chars": "!$%'()+,-./:;=?@\\^_|~" }
   ],
-  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
-  "maxConsecutive": 2
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
+␞web/flyertalk.com.json
+{
+  "format": 1,
+  "id": "web.flyertalk.com",
+  "title": "flyertalk.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [-@#_$%^&!~?*];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%&*?@^_~]; allowed: upper, lower, digit, [-!#$%&*?@^_~]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*-?@^_~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
 ␞web/flysas.com.json
 {
   "format": 1,
   "id": "web.flysas.com",
   "title": "flysas.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 14; required: lower; required: upper; required: digit; required: [-~!@#$%^&_+=`|(){}[:\"'<>,.?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!\"#$%&'()+,.:<=>?@[^_`{|}~]]; allowed: upper, lower, digit, [-!\"#$%&'()+,.:<=>?@[^_`{|}~]]; minlength: 8; maxlength: 14;"
@@ -2241,7 +2653,7 @@ web/163.com.json
   "format": 1,
   "id": "web.fnac.com",
   "title": "fnac.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8;"
@@ -2259,7 +2671,7 @@ web/163.com.json
   "format": 1,
   "id": "web.fuelrewards.com",
   "title": "fuelrewards.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; allowed: upper,lower,digit,[!#$%@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!#$%@]; minlength: 8; maxlength: 16;"
@@ -2277,7 +2689,7 @@ web/163.com.json
   "format": 1,
   "id": "web.gamestop.com",
   "title": "gamestop.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 225; required: lower; required: upper; required: digit; required: [!@#$%];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%@]; allowed: upper, lower, digit, [!#$%@]; minlength: 8; maxlength: 225;"
@@ -2296,7 +2708,7 @@ web/163.com.json
   "format": 1,
   "id": "web.gap.com",
   "title": "gap.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 24; required: lower; required: upper; required: digit; required: [-!@#$%^&*()_+];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%&()*+@^_]; allowed: upper, lower, digit, [-!#$%&()*+@^_]; minlength: 8; maxlength: 24;"
@@ -2315,7 +2727,7 @@ web/163.com.json
   "format": 1,
   "id": "web.garmin.com",
   "title": "garmin.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8;"
@@ -2333,7 +2745,7 @@ web/163.com.json
   "format": 1,
   "id": "web.getflywheel.com",
   "title": "getflywheel.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; maxlength: 72;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 7; maxlength: 72;"
@@ -2346,7 +2758,7 @@ web/163.com.json
   "format": 1,
   "id": "web.girlscouts.org",
   "title": "girlscouts.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: [$#!];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$]; minlength: 8; maxlength: 16;"
@@ -2360,12 +2772,25 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/globo.com.json
+{
+  "format": 1,
+  "id": "web.globo.com",
+  "title": "globo.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 15;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 15;"
+  ],
+  "length": { "min": 8, "max": 15 },
+  "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
+}
 ␞web/gmx.net.json
 {
   "format": 1,
   "id": "web.gmx.net",
   "title": "gmx.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 40; allowed: lower, upper, digit, [-<=>~!|()@#{}$%,.?^'&*_+`:;\"[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; minlength: 8; maxlength: 40;"
@@ -2383,7 +2808,7 @@ web/163.com.json
   "format": 1,
   "id": "web.gocurb.com",
   "title": "gocurb.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [$%&#*?!@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@^]; allowed: upper, lower, digit, [!#$%&*?@^]; minlength: 8;"
@@ -2402,7 +2827,7 @@ web/163.com.json
   "format": 1,
   "id": "web.google.com",
   "title": "google.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; allowed: lower, upper, digit, [-!\"#$%&'()*+,./:;<=>?@[^_{|}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-!\"#$%&'()*+,./:;<=>?@[^_{|}~]]; minlength: 8;"
@@ -2420,7 +2845,7 @@ web/163.com.json
   "format": 1,
   "id": "web.guardiananytime.com",
   "title": "guardiananytime.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 50; max-consecutive: 2; required: lower; required: upper; required: digit, [-~!@#$%^&*_+=`|(){}[:;,.?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, [-!#$%&()*+,.:;=?@[^_`{|}~]]; allowed: upper, lower, digit, [-!#$%&()*+,.:;=?@[^_`{|}~]]; max-consecutive: 2; minlength: 8; maxlength: 50;"
@@ -2444,7 +2869,7 @@ web/163.com.json
   "format": 1,
   "id": "web.gwl.greatwestlife.com",
   "title": "gwl.greatwestlife.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [-!#$%_=+<>];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%+<=>_]; allowed: upper, lower, digit, [-!#$%+<=>_]; minlength: 8;"
@@ -2458,12 +2883,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/haggen.com.json
+{
+  "format": 1,
+  "id": "web.haggen.com",
+  "title": "haggen.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
 ␞web/hangseng.com.json
 {
   "format": 1,
   "id": "web.hangseng.com",
   "title": "hangseng.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 30;"
@@ -2481,7 +2925,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hawaiianairlines.com",
   "title": "hawaiianairlines.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; maxlength: 16;"
@@ -2489,12 +2933,32 @@ web/163.com.json
   "length": { "min": 0, "max": 16 },
   "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
 }
+␞web/hdfc.bank.in.json
+{
+  "format": 1,
+  "id": "web.hdfc.bank.in",
+  "title": "hdfc.bank.in, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 15; required: digit; required: upper, lower; allowed: [@&:|.^~#_$!)?];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit, [!#$&).:?@^_|~]; minlength: 8; maxlength: 15;"
+  ],
+  "length": { "min": 8, "max": 15 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$&).:?@^_|~" },
+    { "name": "required-2", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["digit", "required-2"] } ]
+}
 ␞web/hertz-japan.com.json
 {
   "format": 1,
   "id": "web.hertz-japan.com",
   "title": "hertz-japan.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2514,7 +2978,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz-kuwait.com",
   "title": "hertz-kuwait.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2534,7 +2998,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz-saudi.com",
   "title": "hertz-saudi.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2554,7 +3018,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.at",
   "title": "hertz.at, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2574,7 +3038,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.be",
   "title": "hertz.be, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2594,7 +3058,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.bh",
   "title": "hertz.bh, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2614,7 +3078,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.ca",
   "title": "hertz.ca, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2634,7 +3098,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.ch",
   "title": "hertz.ch, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2654,7 +3118,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.cn",
   "title": "hertz.cn, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2674,7 +3138,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.co.ao",
   "title": "hertz.co.ao, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2694,7 +3158,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.co.id",
   "title": "hertz.co.id, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2714,7 +3178,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.co.kr",
   "title": "hertz.co.kr, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2734,7 +3198,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.co.nz",
   "title": "hertz.co.nz, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2754,7 +3218,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.co.th",
   "title": "hertz.co.th, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2774,7 +3238,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.co.uk",
   "title": "hertz.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2794,7 +3258,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.com.au",
   "title": "hertz.com.au, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2814,7 +3278,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.com.bh",
   "title": "hertz.com.bh, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2834,7 +3298,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.com.hk",
   "title": "hertz.com.hk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2854,7 +3318,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.com",
   "title": "hertz.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2874,7 +3338,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.com.kw",
   "title": "hertz.com.kw, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2894,7 +3358,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.com.mt",
   "title": "hertz.com.mt, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2914,7 +3378,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.com.pl",
   "title": "hertz.com.pl, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2934,7 +3398,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.com.pt",
   "title": "hertz.com.pt, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2954,7 +3418,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.com.sg",
   "title": "hertz.com.sg, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2974,7 +3438,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.com.tw",
   "title": "hertz.com.tw, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -2994,7 +3458,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.cv",
   "title": "hertz.cv, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3014,7 +3478,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.cz",
   "title": "hertz.cz, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3034,7 +3498,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.de",
   "title": "hertz.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3054,7 +3518,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.ee",
   "title": "hertz.ee, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3074,7 +3538,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.es",
   "title": "hertz.es, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3094,7 +3558,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.fi",
   "title": "hertz.fi, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3114,7 +3578,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.fr",
   "title": "hertz.fr, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3134,7 +3598,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.hu",
   "title": "hertz.hu, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3154,7 +3618,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.ie",
   "title": "hertz.ie, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3174,7 +3638,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.it",
   "title": "hertz.it, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3194,7 +3658,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.jo",
   "title": "hertz.jo, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3214,7 +3678,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.lt",
   "title": "hertz.lt, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3234,7 +3698,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.nl",
   "title": "hertz.nl, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3254,7 +3718,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.no",
   "title": "hertz.no, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3274,7 +3738,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.nu",
   "title": "hertz.nu, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3294,7 +3758,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.pl",
   "title": "hertz.pl, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3314,7 +3778,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.pt",
   "title": "hertz.pt, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3334,7 +3798,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.qa",
   "title": "hertz.qa, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3354,7 +3818,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.ru",
   "title": "hertz.ru, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3374,7 +3838,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.se",
   "title": "hertz.se, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3394,7 +3858,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertz.si",
   "title": "hertz.si, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3414,7 +3878,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hertzcaribbean.com",
   "title": "hertzcaribbean.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower; required: upper; required: digit; required: [#$%^&!@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -3434,29 +3898,26 @@ web/163.com.json
   "format": 1,
   "id": "web.hetzner.com",
   "title": "hetzner.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit, special;",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, special; allowed: ascii-printable; minlength: 8;"
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [-^!$%/()=?+#.,;:~*@{}_&[]];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%&()*+,./:;=?@[^_{}~]]; allowed: upper, lower, digit, [-!#$%&()*+,./:;=?@[^_{}~]]; minlength: 8;"
   ],
   "length": { "min": 8 },
   "classes": [
-    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
-    { "name": "required-1", "set": "a-z" },
-    { "name": "required-2", "set": "A-Z" },
-    {
-      "name": "required-3",
-      "set": "0-9\\ \\!\\\"\\#\\$\\%\\&\\'\\(\\)\\*\\+\\,\\-\\.\\/\\:\\;\\<\\=\\>\\?\\@\\[\\\\\\]\\^\\_\\`\\{\\|\\}\\~"
-    }
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&()*+,-./:;=?@[]^_{}~" }
   ],
-  "require": [ { "atLeast": 3, "of": ["required-1", "required-2", "required-3"] } ]
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
 ␞web/hilton.com.json
 {
   "format": 1,
   "id": "web.hilton.com",
   "title": "hilton.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 32;"
@@ -3474,7 +3935,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hkbea.com",
   "title": "hkbea.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 12;"
@@ -3492,7 +3953,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hkexpress.com",
   "title": "hkexpress.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8; maxlength: 15;"
@@ -3507,12 +3968,32 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["required-1", "required-2", "required-3", "required-4"] } ]
 }
+␞web/home.cards.citidirect.com.json
+{
+  "format": 1,
+  "id": "web.home.cards.citidirect.com",
+  "title": "home.cards.citidirect.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 18; required: lower, upper; required: digit; allowed: [#@$!%^&*(),~`.;:\"'?/];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [!\"#$%&'()*,./:;?@^`~]; minlength: 8; maxlength: 18;"
+  ],
+  "length": { "min": 8, "max": 18 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!\"#$%&'()*,./:;?@^`~" },
+    { "name": "required-1", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
+}
 ␞web/hotels.com.json
 {
   "format": 1,
   "id": "web.hotels.com",
   "title": "hotels.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; required: digit; required: [-~#@$%&!*_?^]; allowed: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: [-!#$%&*?@^_~]; allowed: upper, lower, digit, [-!#$%&*?@^_~]; minlength: 6; maxlength: 20;"
@@ -3531,7 +4012,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hotwire.com",
   "title": "hotwire.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 30; allowed: lower, upper, digit, [-~!@#$%^&*_+=`|(){}[:;\"'<>,.?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; minlength: 6; maxlength: 30;"
@@ -3549,7 +4030,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hrblock.com",
   "title": "hrblock.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [$#%!];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%]; allowed: upper, lower, digit, [!#$%]; minlength: 8;"
@@ -3568,7 +4049,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hsbc.com.hk",
   "title": "hsbc.com.hk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 30; required: lower; required: upper; required: digit; allowed: ['.@_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, ['.@_]; minlength: 6; maxlength: 30;"
@@ -3587,7 +4068,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hsbc.com.my",
   "title": "hsbc.com.my, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; required: lower, upper; required: digit; allowed: [-!$*.=?@_'];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [-!$'*.=?@_]; minlength: 8; maxlength: 30;"
@@ -3607,7 +4088,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hypovereinsbank.de",
   "title": "hypovereinsbank.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 10; required: lower, upper, digit; allowed: [!\"#$%&()*+:;<=>?@[{}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: upper, lower, digit, [!\"#$%&()*+:;<=>?@[{}~]]; minlength: 6; maxlength: 10;"
@@ -3627,7 +4108,7 @@ web/163.com.json
   "format": 1,
   "id": "web.hyresbostader.se",
   "title": "hyresbostader.se, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 6; maxlength: 20;"
@@ -3646,7 +4127,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ichunqiu.com",
   "title": "ichunqiu.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 20;"
@@ -3659,12 +4140,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/id.nfpa.org.json
+{
+  "format": 1,
+  "id": "web.id.nfpa.org",
+  "title": "id.nfpa.org, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [-\"^#$%&'()*+:=@[_|{}~]];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-\"#$%&'()*+:=@[^_{|}~]]; allowed: upper, lower, digit, [-\"#$%&'()*+:=@[^_{|}~]]; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "\"#$%&'()*+-:=@[]^_{|}~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/id.sonyentertainmentnetwork.com.json
 {
   "format": 1,
   "id": "web.id.sonyentertainmentnetwork.com",
   "title": "id.sonyentertainmentnetwork.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; required: lower, upper; required: digit; allowed: [-!@#^&*=+;:];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [-!#&*+:;=@^]; minlength: 8; maxlength: 30;"
@@ -3679,12 +4179,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
 }
+␞web/id.westfield.com.json
+{
+  "format": 1,
+  "id": "web.id.westfield.com",
+  "title": "id.westfield.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 9; maxlength: 20; required: lower; required: upper; required: digit; required: [!\"#&'()*,./:;?@[\\^_`{|}~];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#&'()*,./:;?@[\\^_`{|}~]; allowed: upper, lower, digit, [!\"#&'()*,./:;?@[\\^_`{|}~]; minlength: 9; maxlength: 20;"
+  ],
+  "length": { "min": 9, "max": 20 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!\"#&'()*,./:;?@[\\^_`{|}~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/identity.codesignal.com.json
 {
   "format": 1,
   "id": "web.identity.codesignal.com",
   "title": "identity.codesignal.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 14; required: digit; required: lower, upper; required: [!#$%&*@^]",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 14;"
@@ -3704,7 +4223,7 @@ web/163.com.json
   "format": 1,
   "id": "web.identitytheft.gov",
   "title": "identitytheft.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: allowed: lower, upper, digit, [!#%&*@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!#%&*@^];"
@@ -3722,7 +4241,7 @@ web/163.com.json
   "format": 1,
   "id": "web.idestination.info",
   "title": "idestination.info, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: maxlength: 15;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; maxlength: 15;"
@@ -3735,7 +4254,7 @@ web/163.com.json
   "format": 1,
   "id": "web.impots.gouv.fr",
   "title": "impots.gouv.fr, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 12; maxlength: 128; required: lower; required: digit; allowed: [-!#$%&*+/=?^_'.{|}];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: digit; allowed: lower, digit, [-!#$%&'*+./=?^_{|}]; minlength: 12; maxlength: 128;"
@@ -3753,7 +4272,7 @@ web/163.com.json
   "format": 1,
   "id": "web.indochino.com",
   "title": "indochino.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; required: upper; required: digit; allowed: lower, special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; allowed: ascii-printable; minlength: 6; maxlength: 15;"
@@ -3771,7 +4290,7 @@ web/163.com.json
   "format": 1,
   "id": "web.inntopia.travel",
   "title": "inntopia.travel, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; maxlength: 19; required: digit; allowed: upper,lower,[-];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: upper, lower, digit, [-]; minlength: 7; maxlength: 19;"
@@ -3790,7 +4309,7 @@ web/163.com.json
   "format": 1,
   "id": "web.internationalsos.com",
   "title": "internationalsos.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: required: lower; required: upper; required: digit; required: [@#$%^&+=_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [#$%&+=@^_]; allowed: upper, lower, digit, [#$%&+=@^_];"
@@ -3809,7 +4328,7 @@ web/163.com.json
   "format": 1,
   "id": "web.irctc.co.in",
   "title": "irctc.co.in, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; required: [!@#$%^&*()+];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*+@^]; allowed: upper, lower, digit, [!#$%&()*+@^]; minlength: 8; maxlength: 15;"
@@ -3828,7 +4347,7 @@ web/163.com.json
   "format": 1,
   "id": "web.irs.gov",
   "title": "irs.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; required: lower; required: upper; required: digit; required: [!#$%&*@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*@]; allowed: upper, lower, digit, [!#$%&*@]; minlength: 8; maxlength: 32;"
@@ -3847,7 +4366,7 @@ web/163.com.json
   "format": 1,
   "id": "web.jal.co.jp",
   "title": "jal.co.jp, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -3860,7 +4379,7 @@ web/163.com.json
   "format": 1,
   "id": "web.japanpost.jp",
   "title": "japanpost.jp, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: digit; required: upper,lower;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit; minlength: 8; maxlength: 16;"
@@ -3874,12 +4393,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["digit", "required-2"] } ]
 }
+␞web/jewelosco.com.json
+{
+  "format": 1,
+  "id": "web.jewelosco.com",
+  "title": "jewelosco.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
 ␞web/jordancu-onlinebanking.org.json
 {
   "format": 1,
   "id": "web.jordancu-onlinebanking.org",
   "title": "jordancu-onlinebanking.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 32; allowed: upper, lower, digit,[-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; minlength: 6; maxlength: 32;"
@@ -3897,7 +4435,7 @@ web/163.com.json
   "format": 1,
   "id": "web.keldoc.com",
   "title": "keldoc.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 12; required: lower; required: upper; required: digit; required: [!@#$%^&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 12;"
@@ -3916,7 +4454,7 @@ web/163.com.json
   "format": 1,
   "id": "web.kennedy-center.org",
   "title": "kennedy-center.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&*?@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 8;"
@@ -3935,7 +4473,7 @@ web/163.com.json
   "format": 1,
   "id": "web.key.harvard.edu",
   "title": "key.harvard.edu, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10; maxlength: 100; required: lower; required: upper; required: digit; allowed: [-@_#!&$`%*+()./,;~:{}|?>=<^[']];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$%&'()*+,./:;<=>?@[^_`{|}~]]; minlength: 10; maxlength: 100;"
@@ -3954,7 +4492,7 @@ web/163.com.json
   "format": 1,
   "id": "web.kfc.ca",
   "title": "kfc.ca, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; required: lower; required: upper; required: digit; required: [!@#$%&?*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 6; maxlength: 15;"
@@ -3973,7 +4511,7 @@ web/163.com.json
   "format": 1,
   "id": "web.kiehls.com",
   "title": "kiehls.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 25; required: lower; required: upper; required: digit; required: [!#$%&?@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&?@]; allowed: upper, lower, digit, [!#$%&?@]; minlength: 8; maxlength: 25;"
@@ -3987,12 +4525,52 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/kingsfoodmarkets.com.json
+{
+  "format": 1,
+  "id": "web.kingsfoodmarkets.com",
+  "title": "kingsfoodmarkets.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
+␞web/kiwibank.co.nz.json
+{
+  "format": 1,
+  "id": "web.kiwibank.co.nz",
+  "title": "kiwibank.co.nz, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 6; maxlength: 15; required: digit; required: digit; required: upper,lower; required: upper,lower;",
+    "Interpretation: \"required: digit;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
+    "Interpretation: \"required: upper, lower;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
+    "Otherwise converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: digit; required: upper, lower; required: upper, lower; allowed: upper, lower, digit; minlength: 6; maxlength: 15;"
+  ],
+  "length": { "min": 6, "max": 15 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "required-3", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["digit", "required-3"] } ]
+}
 ␞web/klm.com.json
 {
   "format": 1,
   "id": "web.klm.com",
   "title": "klm.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 12;"
@@ -4005,7 +4583,7 @@ web/163.com.json
   "format": 1,
   "id": "web.kundenportal.edeka-smart.de",
   "title": "kundenportal.edeka-smart.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: digit; required: upper, lower; required: [!\"§$%&#];",
     "Loss (Password Rules parser warning, offset 83: U+00A7 (§) is ignored in a custom class: only printable ASCII characters (space to ~) count): Apple's reference parser ignores this too, so the policy follows the rules as parsed and does not accept it.",
@@ -4026,7 +4604,7 @@ web/163.com.json
   "format": 1,
   "id": "web.la-z-boy.com",
   "title": "la-z-boy.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 6; maxlength: 15;"
@@ -4045,7 +4623,7 @@ web/163.com.json
   "format": 1,
   "id": "web.labcorp.com",
   "title": "labcorp.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: upper; required: lower; required: digit; required: [!@#$%^&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: lower; required: digit; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 20;"
@@ -4064,7 +4642,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ladwp.com",
   "title": "ladwp.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: digit; allowed: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 20;"
@@ -4082,7 +4660,7 @@ web/163.com.json
   "format": 1,
   "id": "web.launtel.net.au",
   "title": "launtel.net.au, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: digit; required: digit; allowed: lower, upper;",
     "Interpretation: \"required: digit;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
@@ -4101,7 +4679,7 @@ web/163.com.json
   "format": 1,
   "id": "web.leetchi.com",
   "title": "leetchi.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&()*+,./:;<>?@\"_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&()*+,./:;<>?@_]; allowed: upper, lower, digit, [!\"#$%&()*+,./:;<>?@_]; minlength: 8;"
@@ -4120,7 +4698,7 @@ web/163.com.json
   "format": 1,
   "id": "web.lepida.it",
   "title": "lepida.it, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; max-consecutive: 2; required: lower; required: upper; required: digit; required: [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; max-consecutive: 2; minlength: 8; maxlength: 16;"
@@ -4140,7 +4718,7 @@ web/163.com.json
   "format": 1,
   "id": "web.lg.com",
   "title": "lg.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: [-!#$%&'()*+,.:;=?@[^_{|}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$%&'()*+,.:;=?@[^_{|}~]]; minlength: 8; maxlength: 16;"
@@ -4159,7 +4737,7 @@ web/163.com.json
   "format": 1,
   "id": "web.linearity.io",
   "title": "linearity.io, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8;"
@@ -4179,7 +4757,7 @@ web/163.com.json
   "format": 1,
   "id": "web.live.com",
   "title": "live.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; allowed: [-@_#!&$`%*+()./,;~:{}|?>=<^'[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$%&'()*+,./:;<=>?@[^_`{|}~]]; minlength: 8;"
@@ -4198,7 +4776,7 @@ web/163.com.json
   "format": 1,
   "id": "web.lloydsbank.co.uk",
   "title": "lloydsbank.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: digit; allowed: upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 15;"
@@ -4216,7 +4794,7 @@ web/163.com.json
   "format": 1,
   "id": "web.lowes.com",
   "title": "lowes.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 128; max-consecutive: 3; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; max-consecutive: 3; minlength: 8; maxlength: 128;"
@@ -4236,7 +4814,7 @@ web/163.com.json
   "format": 1,
   "id": "web.loyalty.accor.com",
   "title": "loyalty.accor.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&=@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&=@]; allowed: upper, lower, digit, [!#$%&=@]; minlength: 8;"
@@ -4255,7 +4833,7 @@ web/163.com.json
   "format": 1,
   "id": "web.lsacsso.b2clogin.com",
   "title": "lsacsso.b2clogin.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit, [-!#$%&*?@^_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, [-!#$%&*?@^_]; allowed: upper, lower, digit, [-!#$%&*?@^_]; minlength: 8; maxlength: 16;"
@@ -4275,7 +4853,7 @@ web/163.com.json
   "format": 1,
   "id": "web.lufthansa.com",
   "title": "lufthansa.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; required: lower; required: upper; required: digit; required: [!#$%&()*+,./:;<>?@\"_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&()*+,./:;<>?@_]; allowed: upper, lower, digit, [!\"#$%&()*+,./:;<>?@_]; minlength: 8; maxlength: 32;"
@@ -4294,7 +4872,7 @@ web/163.com.json
   "format": 1,
   "id": "web.lufthansagroup.careers",
   "title": "lufthansagroup.careers, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 12; required: lower; required: upper; required: digit; required: [!#$%&*?@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 12;"
@@ -4313,7 +4891,7 @@ web/163.com.json
   "format": 1,
   "id": "web.macys.com",
   "title": "macys.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; maxlength: 16; allowed: lower, upper, digit, [~!@#$%^&*+`(){}[:;\"'<>?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!\"#$%&'()*+:;<>?@[^`{}~]]; minlength: 7; maxlength: 16;"
@@ -4331,7 +4909,7 @@ web/163.com.json
   "format": 1,
   "id": "web.mailbox.org",
   "title": "mailbox.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; allowed: [-!$\"%&/()=*+#.,;:@?{}[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!\"#$%&()*+,./:;=?@[{}]]; minlength: 8;"
@@ -4350,7 +4928,7 @@ web/163.com.json
   "format": 1,
   "id": "web.makemytrip.com",
   "title": "makemytrip.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [@$!%*#?&];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 8;"
@@ -4369,7 +4947,7 @@ web/163.com.json
   "format": 1,
   "id": "web.marriott.com",
   "title": "marriott.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit; allowed: [$!#&@?%=];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%&=?@]; minlength: 8; maxlength: 20;"
@@ -4388,7 +4966,7 @@ web/163.com.json
   "format": 1,
   "id": "web.maybank2u.com.my",
   "title": "maybank2u.com.my, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; max-consecutive: 2; required: lower; required: upper; required: digit; required: [-~!@#$%^&*_+=`|(){}[:;\"'<>,.?];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]; allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]; max-consecutive: 2; minlength: 8; maxlength: 12;"
@@ -4408,7 +4986,7 @@ web/163.com.json
   "format": 1,
   "id": "web.medicare.gov",
   "title": "medicare.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [@!$%^*()];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!$%()*@^]; allowed: upper, lower, digit, [!$%()*@^]; minlength: 8; maxlength: 16;"
@@ -4427,7 +5005,7 @@ web/163.com.json
   "format": 1,
   "id": "web.meineschufa.de",
   "title": "meineschufa.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10; required: lower; required: upper; required: digit; required: [!?#%$];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%?]; allowed: upper, lower, digit, [!#$%?]; minlength: 10;"
@@ -4446,7 +5024,7 @@ web/163.com.json
   "format": 1,
   "id": "web.member.everbridge.net",
   "title": "member.everbridge.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower, upper; required: digit; allowed: [!@#$%^&*()];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 8;"
@@ -4466,7 +5044,7 @@ web/163.com.json
   "format": 1,
   "id": "web.metlife.com",
   "title": "metlife.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 20;"
@@ -4479,7 +5057,7 @@ web/163.com.json
   "format": 1,
   "id": "web.microsoft.com",
   "title": "microsoft.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8;"
@@ -4499,7 +5077,7 @@ web/163.com.json
   "format": 1,
   "id": "web.milogin.michigan.gov",
   "title": "milogin.michigan.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [@#$!~&];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$&@~]; allowed: upper, lower, digit, [!#$&@~]; minlength: 8;"
@@ -4518,7 +5096,7 @@ web/163.com.json
   "format": 1,
   "id": "web.mintmobile.com",
   "title": "mintmobile.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit; required: special; allowed: [!#$%&()*+:;=@[^_`{}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8; maxlength: 20;"
@@ -4538,7 +5116,7 @@ web/163.com.json
   "format": 1,
   "id": "web.mlb.com",
   "title": "mlb.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 15;"
@@ -4556,7 +5134,7 @@ web/163.com.json
   "format": 1,
   "id": "web.mountainwarehouse.com",
   "title": "mountainwarehouse.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: [-@#$%^&*_+={}|\\:',?/`~\"();.];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-\"#$%&'()*+,./:;=?@\\^_`{|}~]; minlength: 8; maxlength: 16;"
@@ -4575,7 +5153,7 @@ web/163.com.json
   "format": 1,
   "id": "web.mpv.tickets.com",
   "title": "mpv.tickets.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 15;"
@@ -4593,7 +5171,7 @@ web/163.com.json
   "format": 1,
   "id": "web.museumofflight.org",
   "title": "museumofflight.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 15;"
@@ -4606,7 +5184,7 @@ web/163.com.json
   "format": 1,
   "id": "web.my.konami.net",
   "title": "my.konami.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 32;"
@@ -4624,7 +5202,7 @@ web/163.com.json
   "format": 1,
   "id": "web.myaccess.dmdc.osd.mil",
   "title": "myaccess.dmdc.osd.mil, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 9; maxlength: 20; required: lower; required: upper; required: digit; allowed: [-@_#!&$`%*+()./,;~:{}|?>=<^'[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!#$%&'()*+,./:;<=>?@[^_`{|}~]]; minlength: 9; maxlength: 20;"
@@ -4638,12 +5216,32 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/mybam.bcbsnm.com.json
+{
+  "format": 1,
+  "id": "web.mybam.bcbsnm.com",
+  "title": "mybam.bcbsnm.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 64; max-consecutive: 2; required: lower; required: upper; required: digit; allowed: [!#$%&()*@[^{}~];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%&()*@[^{}~]; max-consecutive: 2; minlength: 8; maxlength: 64;"
+  ],
+  "length": { "min": 8, "max": 64 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&()*@[^{}~" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ],
+  "maxConsecutive": 2
+}
 ␞web/mygoodtogo.com.json
 {
   "format": 1,
   "id": "web.mygoodtogo.com",
   "title": "mygoodtogo.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: upper, lower, digit; minlength: 8; maxlength: 16;"
@@ -4662,7 +5260,7 @@ web/163.com.json
   "format": 1,
   "id": "web.myhealthrecord.com",
   "title": "myhealthrecord.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; allowed: lower, upper, digit, [_.!$*=];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!$*.=_]; minlength: 8; maxlength: 20;"
@@ -4675,12 +5273,31 @@ web/163.com.json
     { "name": "custom", "chars": "!$*.=_" }
   ]
 }
+␞web/mypatientvisit.com.json
+{
+  "format": 1,
+  "id": "web.mypatientvisit.com",
+  "title": "mypatientvisit.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&*+.;?@^_~];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*+.;?@^_~]; allowed: upper, lower, digit, [!#$%&*+.;?@^_~]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*+.;?@^_~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/mypay.dfas.mil.json
 {
   "format": 1,
   "id": "web.mypay.dfas.mil",
   "title": "mypay.dfas.mil, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 9; maxlength: 30; required: lower; required: upper; required: digit; required: [#@$%^!*+=_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%*+=@^_]; allowed: upper, lower, digit, [!#$%*+=@^_]; minlength: 9; maxlength: 30;"
@@ -4699,7 +5316,7 @@ web/163.com.json
   "format": 1,
   "id": "web.mysavings.breadfinancial.com",
   "title": "mysavings.breadfinancial.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 25; required: lower; required: upper; required: digit; required: [+_%@!$*~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!$%*+@_~]; allowed: upper, lower, digit, [!$%*+@_~]; minlength: 8; maxlength: 25;"
@@ -4718,27 +5335,44 @@ web/163.com.json
   "format": 1,
   "id": "web.mysedgwick.com",
   "title": "mysedgwick.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 8; maxlength: 16; allowed: lower; required: upper; required: digit; required: [@#%^&+=!]; allowed: [-~_$.,;]",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; required: [!#%&+=@^]; allowed: upper, lower, digit, [-!#$%&+,.;=@^_~]; minlength: 8; maxlength: 16;"
+    "Password Rules as published: minlength: 8; maxlength: 16; allowed: lower; required: upper; required: digit; required: [@#$%^&+=!];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; required: [!#$%&+=@^]; allowed: upper, lower, digit, [!#$%&+=@^]; minlength: 8; maxlength: 16;"
   ],
   "length": { "min": 8, "max": 16 },
   "classes": [
     { "name": "upper", "set": "A-Z" },
     { "name": "lower", "set": "a-z" },
     { "name": "digit", "set": "0-9" },
-    { "name": "custom", "chars": "!#$%&+,-.;=@^_~" },
-    { "name": "required-3", "chars": "!#%&+=@^" }
+    { "name": "custom", "chars": "!#$%&+=@^" }
   ],
-  "require": [ { "atLeast": 3, "of": ["upper", "digit", "required-3"] } ]
+  "require": [ { "atLeast": 3, "of": ["upper", "digit", "custom"] } ]
+}
+␞web/mysmartmove.com.json
+{
+  "format": 1,
+  "id": "web.mysmartmove.com",
+  "title": "mysmartmove.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 9; maxlength: 15; allowed: lower; required: upper; required: [!@#$%^&*()];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&()*@^]; allowed: upper, lower, [!#$%&()*@^]; minlength: 9; maxlength: 15;"
+  ],
+  "length": { "min": 9, "max": 15 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "custom", "chars": "!#$%&()*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
 }
 ␞web/mysubaru.com.json
 {
   "format": 1,
   "id": "web.mysubaru.com",
   "title": "mysubaru.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; allowed: [!#$%()*+,./:;=?@\\^`~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%()*+,./:;=?@\\^`~]; minlength: 8; maxlength: 15;"
@@ -4757,7 +5391,7 @@ web/163.com.json
   "format": 1,
   "id": "web.naver.com",
   "title": "naver.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 16;"
@@ -4765,12 +5399,30 @@ web/163.com.json
   "length": { "min": 6, "max": 16 },
   "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
 }
+␞web/nekochat.cn.json
+{
+  "format": 1,
+  "id": "web.nekochat.cn",
+  "title": "nekochat.cn, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 15;"
+  ],
+  "length": { "min": 8, "max": 15 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
 ␞web/nelnet.net.json
 {
   "format": 1,
   "id": "web.nelnet.net",
   "title": "nelnet.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit, [!@#$&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, [!#$&*@]; allowed: upper, lower, digit, [!#$&*@]; minlength: 8; maxlength: 15;"
@@ -4790,7 +5442,7 @@ web/163.com.json
   "format": 1,
   "id": "web.netflix.com",
   "title": "netflix.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 60; required: lower, upper, digit; allowed: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: ascii-printable; minlength: 4; maxlength: 60;"
@@ -4807,7 +5459,7 @@ web/163.com.json
   "format": 1,
   "id": "web.netgear.com",
   "title": "netgear.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 128; allowed: lower, upper, digit, [!@#$%^&*()];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 6; maxlength: 128;"
@@ -4820,12 +5472,38 @@ web/163.com.json
     { "name": "custom", "chars": "!#$%&()*@^" }
   ]
 }
+␞web/networksolutions.com.json
+{
+  "format": 1,
+  "id": "web.networksolutions.com",
+  "title": "networksolutions.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 12; maxlength: 16;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 12; maxlength: 16;"
+  ],
+  "length": { "min": 12, "max": 16 },
+  "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
+}
+␞web/nicovideo.jp.json
+{
+  "format": 1,
+  "id": "web.nicovideo.jp",
+  "title": "nicovideo.jp, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 12; maxlength: 32;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 12; maxlength: 32;"
+  ],
+  "length": { "min": 12, "max": 32 },
+  "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
+}
 ␞web/nowinstock.net.json
 {
   "format": 1,
   "id": "web.nowinstock.net",
   "title": "nowinstock.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; allowed: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 6; maxlength: 20;"
@@ -4837,12 +5515,50 @@ web/163.com.json
     { "name": "digit", "set": "0-9" }
   ]
 }
+␞web/online.schoolsfirstfcu.org.json
+{
+  "format": 1,
+  "id": "web.online.schoolsfirstfcu.org",
+  "title": "online.schoolsfirstfcu.org, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit; required: [-!#$%'()*+,/=?[^_`]];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%'()*+,/=?[^_`]]; allowed: upper, lower, digit, [-!#$%'()*+,/=?[^_`]]; minlength: 8; maxlength: 20;"
+  ],
+  "length": { "min": 8, "max": 20 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%'()*+,-/=?[]^_`" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
+␞web/orange.fr.json
+{
+  "format": 1,
+  "id": "web.orange.fr",
+  "title": "orange.fr, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: upper; required: lower; required: digit; allowed: [-,.;+:!?_];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: lower; required: digit; allowed: upper, lower, digit, [-!+,.:;?_]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!+,-.:;?_" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["upper", "lower", "digit"] } ]
+}
 ␞web/order.wendys.com.json
 {
   "format": 1,
   "id": "web.order.wendys.com",
   "title": "order.wendys.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 20; required: lower; required: upper; required: digit; allowed: [!#$%&()*+/=?^_{}];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%&()*+/=?^_{}]; minlength: 6; maxlength: 20;"
@@ -4861,7 +5577,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ototoy.jp",
   "title": "ototoy.jp, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; allowed: upper,lower,digit,[- .=_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [- .=_]; minlength: 8;"
@@ -4879,7 +5595,7 @@ web/163.com.json
   "format": 1,
   "id": "web.packageconciergeadmin.com",
   "title": "packageconciergeadmin.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 4; allowed: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: digit; minlength: 4; maxlength: 4;"
@@ -4887,12 +5603,88 @@ web/163.com.json
   "length": { "min": 4, "max": 4 },
   "classes": [ { "name": "digit", "set": "0-9" } ]
 }
+␞web/parksmarter.com.json
+{
+  "format": 1,
+  "id": "web.parksmarter.com",
+  "title": "parksmarter.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 50; required: upper; required: digit; required: [!@#$%^&]; allowed: lower;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; minlength: 8; maxlength: 50;"
+  ],
+  "length": { "min": 8, "max": 50 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["upper", "digit", "custom"] } ]
+}
+␞web/patient.massciportal.com.json
+{
+  "format": 1,
+  "id": "web.patient.massciportal.com",
+  "title": "patient.massciportal.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 12; required: upper; required: lower; required: digit; required: [!@#$%^&];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: lower; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; minlength: 12;"
+  ],
+  "length": { "min": 12 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["upper", "lower", "digit", "custom"] } ]
+}
+␞web/pavilions.com.json
+{
+  "format": 1,
+  "id": "web.pavilions.com",
+  "title": "pavilions.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
+␞web/pay.citizensbank.com.json
+{
+  "format": 1,
+  "id": "web.pay.citizensbank.com",
+  "title": "pay.citizensbank.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 24; required: lower; required: upper; required: digit; allowed: [!#$%&*@];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%&*@]; minlength: 8; maxlength: 24;"
+  ],
+  "length": { "min": 8, "max": 24 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
 ␞web/paypal.com.json
 {
   "format": 1,
   "id": "web.paypal.com",
   "title": "paypal.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 3; required: lower, upper; required: digit, [!@#$%^&*()];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit, [!#$%&()*@^]; allowed: upper, lower, digit, [!#$%&()*@^]; max-consecutive: 3; minlength: 8; maxlength: 20;"
@@ -4914,7 +5706,7 @@ web/163.com.json
   "format": 1,
   "id": "web.payvgm.youraccountadvantage.com",
   "title": "payvgm.youraccountadvantage.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8;"
@@ -4934,7 +5726,7 @@ web/163.com.json
   "format": 1,
   "id": "web.pilotflyingj.com",
   "title": "pilotflyingj.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; required: digit; allowed: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: upper, lower, digit; minlength: 7;"
@@ -4952,7 +5744,7 @@ web/163.com.json
   "format": 1,
   "id": "web.pixnet.cc",
   "title": "pixnet.cc, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 16; allowed: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower; minlength: 4; maxlength: 16;"
@@ -4965,7 +5757,7 @@ web/163.com.json
   "format": 1,
   "id": "web.planetary.org",
   "title": "planetary.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 20; required: lower; required: upper; required: digit; allowed: ascii-printable;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 5; maxlength: 20;"
@@ -4984,7 +5776,7 @@ web/163.com.json
   "format": 1,
   "id": "web.plazapremiumlounge.com",
   "title": "plazapremiumlounge.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; allowed: [!#$%&*,@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%&*,@^]; minlength: 8; maxlength: 15;"
@@ -5003,7 +5795,7 @@ web/163.com.json
   "format": 1,
   "id": "web.portal.edd.ca.gov",
   "title": "portal.edd.ca.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&()*@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*@^]; allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 8;"
@@ -5022,7 +5814,7 @@ web/163.com.json
   "format": 1,
   "id": "web.portals.emblemhealth.com",
   "title": "portals.emblemhealth.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&'()*+,./:;<>?@\\^_`{|}~[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&'()*+,./:;<>?@[\\^_`{|}~]]; allowed: upper, lower, digit, [!#$%&'()*+,./:;<>?@[\\^_`{|}~]]; minlength: 8;"
@@ -5041,7 +5833,7 @@ web/163.com.json
   "format": 1,
   "id": "web.portlandgeneral.com",
   "title": "portlandgeneral.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: [!#$%&*?@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 8; maxlength: 16;"
@@ -5060,7 +5852,7 @@ web/163.com.json
   "format": 1,
   "id": "web.poste.it",
   "title": "poste.it, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; max-consecutive: 2; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; max-consecutive: 2; minlength: 8; maxlength: 16;"
@@ -5081,7 +5873,7 @@ web/163.com.json
   "format": 1,
   "id": "web.posteo.de",
   "title": "posteo.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit, [-~!#$%&_+=|(){}[:;\"’<>,.? ]];",
     "Loss (Password Rules parser warning, offset 85: U+2019 (’) is ignored in a custom class: only printable ASCII characters (space to ~) count): Apple's reference parser ignores this too, so the policy follows the rules as parsed and does not accept it.",
@@ -5105,7 +5897,7 @@ web/163.com.json
   "format": 1,
   "id": "web.powells.com",
   "title": "powells.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [\"!@#$%^&*(){}[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&()*@[^{}]]; allowed: upper, lower, digit, [!\"#$%&()*@[^{}]]; minlength: 8; maxlength: 16;"
@@ -5124,7 +5916,7 @@ web/163.com.json
   "format": 1,
   "id": "web.preferredhotels.com",
   "title": "preferredhotels.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&()*+@^_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*+@^_]; allowed: upper, lower, digit, [!#$%&()*+@^_]; minlength: 8;"
@@ -5143,7 +5935,7 @@ web/163.com.json
   "format": 1,
   "id": "web.premier.ticketek.com.au",
   "title": "premier.ticketek.com.au, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 16;"
@@ -5156,7 +5948,7 @@ web/163.com.json
   "format": 1,
   "id": "web.premierinn.com",
   "title": "premierinn.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: upper; required: digit; allowed: lower;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; allowed: upper, lower, digit; minlength: 8;"
@@ -5174,7 +5966,7 @@ web/163.com.json
   "format": 1,
   "id": "web.prepaid.bankofamerica.com",
   "title": "prepaid.bankofamerica.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [!@#$%^&*()+~{}'\";:<>?];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&'()*+:;<>?@^{}~]; allowed: upper, lower, digit, [!\"#$%&'()*+:;<>?@^{}~]; minlength: 8; maxlength: 16;"
@@ -5193,7 +5985,7 @@ web/163.com.json
   "format": 1,
   "id": "web.prestocard.ca",
   "title": "prestocard.ca, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit,[!\"#$%&'()*+,<>?@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, [!\"#$%&'()*+,<>?@]; allowed: upper, lower, digit, [!\"#$%&'()*+,<>?@]; minlength: 8;"
@@ -5213,7 +6005,7 @@ web/163.com.json
   "format": 1,
   "id": "web.pret.com",
   "title": "pret.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 12; required: lower; required: digit; required: [@$!%*#?&]; allowed: upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: digit; required: [!#$%&*?@]; allowed: upper, lower, digit, [!#$%&*?@]; minlength: 12;"
@@ -5227,12 +6019,50 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "digit", "custom"] } ]
 }
+␞web/priceline.com.json
+{
+  "format": 1,
+  "id": "web.priceline.com",
+  "title": "priceline.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: required: upper; required: lower; required: digit; required: [!@#$%^&*()]; minlength: 12;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: lower; required: digit; required: [!#$%&()*@^]; allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 12;"
+  ],
+  "length": { "min": 12 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&()*@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["upper", "lower", "digit", "custom"] } ]
+}
+␞web/promozoneapp.nmlottery.com.json
+{
+  "format": 1,
+  "id": "web.promozoneapp.nmlottery.com",
+  "title": "promozoneapp.nmlottery.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 6; maxlength: 16; required: lower; required: upper; required: digit; allowed: special;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 6; maxlength: 16;"
+  ],
+  "length": { "min": 6, "max": 16 },
+  "classes": [
+    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
+    { "name": "required-1", "set": "a-z" },
+    { "name": "required-2", "set": "A-Z" },
+    { "name": "required-3", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["required-1", "required-2", "required-3"] } ]
+}
 ␞web/propelfuels.com.json
 {
   "format": 1,
   "id": "web.propelfuels.com",
   "title": "propelfuels.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 16;"
@@ -5240,12 +6070,31 @@ web/163.com.json
   "length": { "min": 6, "max": 16 },
   "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
 }
+␞web/publix.com.json
+{
+  "format": 1,
+  "id": "web.publix.com",
+  "title": "publix.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 28; required: upper; required: lower; allowed: digit,[!#$%*@^];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: lower; allowed: upper, lower, digit, [!#$%*@^]; minlength: 8; maxlength: 28;"
+  ],
+  "length": { "min": 8, "max": 28 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "lower"] } ]
+}
 ␞web/qdosstatusreview.com.json
 {
   "format": 1,
   "id": "web.qdosstatusreview.com",
   "title": "qdosstatusreview.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&@^]; allowed: upper, lower, digit, [!#$%&@^]; minlength: 8;"
@@ -5259,12 +6108,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/qualtrics.com.json
+{
+  "format": 1,
+  "id": "web.qualtrics.com",
+  "title": "qualtrics.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: [!@#$%]; allowed: lower, upper, digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: [!#$%@]; allowed: upper, lower, digit, [!#$%@]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%@" }
+  ],
+  "require": [ { "atLeast": 1, "of": ["custom"] } ]
+}
 ␞web/questdiagnostics.com.json
 {
   "format": 1,
   "id": "web.questdiagnostics.com",
   "title": "questdiagnostics.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; required: upper, lower; required: digit, [!#$%&()*+<>?@^_~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit, [!#$%&()*+<>?@^_~]; allowed: upper, lower, digit, [!#$%&()*+<>?@^_~]; minlength: 8; maxlength: 30;"
@@ -5280,12 +6148,50 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "required-2"] } ]
 }
+␞web/randalls.com.json
+{
+  "format": 1,
+  "id": "web.randalls.com",
+  "title": "randalls.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
+␞web/realtor.com.json
+{
+  "format": 1,
+  "id": "web.realtor.com",
+  "title": "realtor.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&*?@^];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@^]; allowed: upper, lower, digit, [!#$%&*?@^]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*?@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/rejsekort.dk.json
 {
   "format": 1,
   "id": "web.rejsekort.dk",
   "title": "rejsekort.dk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; maxlength: 15; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 7; maxlength: 15;"
@@ -5303,7 +6209,7 @@ web/163.com.json
   "format": 1,
   "id": "web.renaud-bray.com",
   "title": "renaud-bray.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 38; allowed: upper,lower,digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 8; maxlength: 38;"
@@ -5320,7 +6226,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ring.com",
   "title": "ring.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!@#$%^&*<>?];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*<>?@^]; allowed: upper, lower, digit, [!#$%&*<>?@^]; minlength: 8;"
@@ -5339,7 +6245,7 @@ web/163.com.json
   "format": 1,
   "id": "web.riteaid.com",
   "title": "riteaid.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 15;"
@@ -5357,7 +6263,7 @@ web/163.com.json
   "format": 1,
   "id": "web.robinhood.com",
   "title": "robinhood.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 10;"
@@ -5370,7 +6276,7 @@ web/163.com.json
   "format": 1,
   "id": "web.rogers.com",
   "title": "rogers.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower, upper; required: digit; required: [!@#$];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; required: [!#$@]; allowed: upper, lower, digit, [!#$@]; minlength: 8;"
@@ -5390,7 +6296,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ruc.dk",
   "title": "ruc.dk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 8; required: lower, upper; required: [-!#%&(){}*+;%/<=>?_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: [-!#%&()*+/;<=>?_{}]; allowed: upper, lower, [-!#%&()*+/;<=>?_{}]; minlength: 6; maxlength: 8;"
@@ -5409,7 +6315,7 @@ web/163.com.json
   "format": 1,
   "id": "web.runescape.com",
   "title": "runescape.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 20; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 5; maxlength: 20;"
@@ -5427,7 +6333,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ruten.com.tw",
   "title": "ruten.com.tw, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; required: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; allowed: upper, lower; minlength: 6; maxlength: 15;"
@@ -5440,12 +6346,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 1, "of": ["required-1"] } ]
 }
+␞web/safeway.com.json
+{
+  "format": 1,
+  "id": "web.safeway.com",
+  "title": "safeway.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
 ␞web/salslimo.com.json
 {
   "format": 1,
   "id": "web.salslimo.com",
   "title": "salslimo.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 50; required: upper; required: lower; required: digit; required: [!@#$&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: lower; required: digit; required: [!#$&*@]; allowed: upper, lower, digit, [!#$&*@]; minlength: 8; maxlength: 50;"
@@ -5464,7 +6389,7 @@ web/163.com.json
   "format": 1,
   "id": "web.santahelenasaude.com.br",
   "title": "santahelenasaude.com.br, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; required: [-!@#$%&*_+=<>];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%&*+<=>@_]; allowed: upper, lower, digit, [-!#$%&*+<=>@_]; minlength: 8; maxlength: 15;"
@@ -5483,7 +6408,7 @@ web/163.com.json
   "format": 1,
   "id": "web.santander.de",
   "title": "santander.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 12; required: lower, upper; required: digit; allowed: [-!#$%&'()*,.:;=?^{}];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [-!#$%&'()*,.:;=?^{}]; minlength: 8; maxlength: 12;"
@@ -5498,12 +6423,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
 }
+␞web/savemart.com.json
+{
+  "format": 1,
+  "id": "web.savemart.com",
+  "title": "savemart.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 12; required: digit; required: upper,lower; required: [!#$%&@]; allowed: ascii-printable;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; required: [!#$%&@]; allowed: ascii-printable; minlength: 8; maxlength: 12;"
+  ],
+  "length": { "min": 8, "max": 12 },
+  "classes": [
+    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
+    { "name": "required-1", "set": "0-9" },
+    { "name": "required-2", "set": "A-Za-z" },
+    { "name": "required-3", "chars": "!#$%&@" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["required-1", "required-2", "required-3"] } ]
+}
 ␞web/sbisec.co.jp.json
 {
   "format": 1,
   "id": "web.sbisec.co.jp",
   "title": "sbisec.co.jp, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10; maxlength: 20; allowed: upper,lower,digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 10; maxlength: 20;"
@@ -5515,12 +6459,29 @@ web/163.com.json
     { "name": "digit", "set": "0-9" }
   ]
 }
+␞web/screenscraper.fr.json
+{
+  "format": 1,
+  "id": "web.screenscraper.fr",
+  "title": "screenscraper.fr, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 6; maxlength: 25; allowed: upper,lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 6; maxlength: 25;"
+  ],
+  "length": { "min": 6, "max": 25 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ]
+}
 ␞web/secure-arborfcu.org.json
 {
   "format": 1,
   "id": "web.secure-arborfcu.org",
   "title": "secure-arborfcu.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; required: [!#$%&'()+,.:?@[_`~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&'()+,.:?@[_`~]]; allowed: upper, lower, digit, [!#$%&'()+,.:?@[_`~]]; minlength: 8; maxlength: 15;"
@@ -5539,7 +6500,7 @@ web/163.com.json
   "format": 1,
   "id": "web.secure.orclinic.com",
   "title": "secure.orclinic.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 15; required: lower; required: digit; allowed: ascii-printable;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: digit; allowed: ascii-printable; minlength: 6; maxlength: 15;"
@@ -5557,7 +6518,7 @@ web/163.com.json
   "format": 1,
   "id": "web.secure.snnow.ca",
   "title": "secure.snnow.ca, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 7; maxlength: 16; required: digit; allowed: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: upper, lower, digit; minlength: 7; maxlength: 16;"
@@ -5575,7 +6536,7 @@ web/163.com.json
   "format": 1,
   "id": "web.sephora.com",
   "title": "sephora.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 12;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 12;"
@@ -5588,7 +6549,7 @@ web/163.com.json
   "format": 1,
   "id": "web.serviziconsolari.esteri.it",
   "title": "serviziconsolari.esteri.it, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -5608,7 +6569,7 @@ web/163.com.json
   "format": 1,
   "id": "web.servizioelettriconazionale.it",
   "title": "servizioelettriconazionale.it, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit; required: [!#$%&*?@^_~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*?@^_~]; allowed: upper, lower, digit, [!#$%&*?@^_~]; minlength: 8; maxlength: 20;"
@@ -5622,12 +6583,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/sevasindhuservices.karnataka.gov.in.json
+{
+  "format": 1,
+  "id": "web.sevasindhuservices.karnataka.gov.in",
+  "title": "sevasindhuservices.karnataka.gov.in, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 9; required: lower; required: upper; required: digit; required: [!@#$%^&*];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 9;"
+  ],
+  "length": { "min": 9 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/sfwater.org.json
 {
   "format": 1,
   "id": "web.sfwater.org",
   "title": "sfwater.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 10; maxlength: 30; required: digit; allowed: lower, upper, [!@#$%*()_+^}{:;?.];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: upper, lower, digit, [!#$%()*+.:;?@^_{}]; minlength: 10; maxlength: 30;"
@@ -5641,12 +6621,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 1, "of": ["digit"] } ]
 }
+␞web/shaws.com.json
+{
+  "format": 1,
+  "id": "web.shaws.com",
+  "title": "shaws.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
 ␞web/signin.ea.com.json
 {
   "format": 1,
   "id": "web.signin.ea.com",
   "title": "signin.ea.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 64; required: lower, upper; required: digit; allowed: [-!@#^&*=+;:];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [-!#&*+:;=@^]; minlength: 8; maxlength: 64;"
@@ -5661,12 +6660,53 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
 }
+␞web/sjwaterhub.com.json
+{
+  "format": 1,
+  "id": "web.sjwaterhub.com",
+  "title": "sjwaterhub.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; required: digit, lower, upper; allowed: [!#%&*.];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: upper, lower, digit, [!#%&*.]; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#%&*." },
+    { "name": "required-1", "set": "A-Za-z0-9" }
+  ],
+  "require": [ { "atLeast": 1, "of": ["required-1"] } ]
+}
+␞web/sony.com.json
+{
+  "format": 1,
+  "id": "web.sony.com",
+  "title": "sony.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 2; required: lower, upper; required: digit; allowed: [-!@#^&*=+;:];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [-!#&*+:;=@^]; max-consecutive: 2; minlength: 8; maxlength: 30;"
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#&*+-:;=@^" },
+    { "name": "required-1", "set": "A-Za-z" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ],
+  "maxConsecutive": 2
+}
 ␞web/southwest.com.json
 {
   "format": 1,
   "id": "web.southwest.com",
   "title": "southwest.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: upper; required: digit; allowed: lower, [!@#$%^*(),.;:/\\];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; allowed: upper, lower, digit, [!#$%()*,./:;@\\^]; minlength: 8; maxlength: 16;"
@@ -5685,7 +6725,7 @@ web/163.com.json
   "format": 1,
   "id": "web.speedway.com",
   "title": "speedway.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 8; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: digit; minlength: 4; maxlength: 8;"
@@ -5699,7 +6739,7 @@ web/163.com.json
   "format": 1,
   "id": "web.spirit.com",
   "title": "spirit.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [!@#$%^&*()];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*@^]; allowed: upper, lower, digit, [!#$%&()*@^]; minlength: 8; maxlength: 16;"
@@ -5718,7 +6758,7 @@ web/163.com.json
   "format": 1,
   "id": "web.splunk.com",
   "title": "splunk.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 64; required: lower; required: upper; required: digit; required: [-!@#$%&*_+=<>];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%&*+<=>@_]; allowed: upper, lower, digit, [-!#$%&*+<=>@_]; minlength: 8; maxlength: 64;"
@@ -5737,7 +6777,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ssa.gov",
   "title": "ssa.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: required: lower; required: upper; required: digit; required: [~!@#$%^&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*@^~]; allowed: upper, lower, digit, [!#$%&*@^~];"
@@ -5751,12 +6791,50 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/starmarket.com.json
+{
+  "format": 1,
+  "id": "web.starmarket.com",
+  "title": "starmarket.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
+␞web/stayhealthy.at.json
+{
+  "format": 1,
+  "id": "web.stayhealthy.at",
+  "title": "stayhealthy.at, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 32; max-consecutive: 6; required: lower; required: upper; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; max-consecutive: 6; minlength: 8; maxlength: 32;"
+  ],
+  "length": { "min": 8, "max": 32 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ],
+  "maxConsecutive": 6
+}
 ␞web/store.nintendo.co.uk.json
 {
   "format": 1,
   "id": "web.store.nintendo.co.uk",
   "title": "store.nintendo.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 20;"
@@ -5769,7 +6847,7 @@ web/163.com.json
   "format": 1,
   "id": "web.store.nvidia.com",
   "title": "store.nvidia.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; required: lower; required: upper; required: digit; required: [-!@#$%^*~:;&><[{}|_+=?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%&*+:;<=>?@[^_{|}~]]; allowed: upper, lower, digit, [-!#$%&*+:;<=>?@[^_{|}~]]; minlength: 8; maxlength: 32;"
@@ -5788,7 +6866,7 @@ web/163.com.json
   "format": 1,
   "id": "web.store.steampowered.com",
   "title": "store.steampowered.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; required: lower; required: upper; required: digit; allowed: [~!@#$%^&*];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%&*@^~]; minlength: 6;"
@@ -5807,7 +6885,7 @@ web/163.com.json
   "format": 1,
   "id": "web.subscribe.free.fr",
   "title": "subscribe.free.fr, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [!#&()*+/@[_]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#&()*+/@[_]]; allowed: upper, lower, digit, [!#&()*+/@[_]]; minlength: 8; maxlength: 16;"
@@ -5826,7 +6904,7 @@ web/163.com.json
   "format": 1,
   "id": "web.successfactors.eu",
   "title": "successfactors.eu, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 18; required: lower; required: upper; required: digit,[-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; minlength: 8; maxlength: 18;"
@@ -5849,7 +6927,7 @@ web/163.com.json
   "format": 1,
   "id": "web.sulamericaseguros.com.br",
   "title": "sulamericaseguros.com.br, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 6;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 6;"
@@ -5862,7 +6940,7 @@ web/163.com.json
   "format": 1,
   "id": "web.sunlife.com",
   "title": "sunlife.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 10; required: digit; required: lower, upper;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; allowed: upper, lower, digit; minlength: 8; maxlength: 10;"
@@ -5881,7 +6959,7 @@ web/163.com.json
   "format": 1,
   "id": "web.t-mobile.net",
   "title": "t-mobile.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -5894,7 +6972,7 @@ web/163.com.json
   "format": 1,
   "id": "web.target.com",
   "title": "target.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower, upper; required: digit, [-!\"#$%&'()*+,./:;=?@[\\^_`{|}~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit, [-!\"#$%&'()*+,./:;=?@[\\^_`{|}~]; allowed: upper, lower, digit, [-!\"#$%&'()*+,./:;=?@[\\^_`{|}~]; minlength: 8; maxlength: 20;"
@@ -5918,7 +6996,7 @@ web/163.com.json
   "format": 1,
   "id": "web.tdscpc.gov.in",
   "title": "tdscpc.gov.in, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 15; required: lower; required: upper; required: digit; required: [ &',;\"];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [ \"&',;]; allowed: upper, lower, digit, [ \"&',;]; minlength: 8; maxlength: 15;"
@@ -5932,12 +7010,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/telecharge.com.json
+{
+  "format": 1,
+  "id": "web.telecharge.com",
+  "title": "telecharge.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 12; required: lower; required: upper; required: digit; required: [!#$%&*+=?@^];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&*+=?@^]; allowed: upper, lower, digit, [!#$%&*+=?@^]; minlength: 12;"
+  ],
+  "length": { "min": 12 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*+=?@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/telekom-dienste.de.json
 {
   "format": 1,
   "id": "web.telekom-dienste.de",
   "title": "telekom-dienste.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [#$%&()*+,./<=>?@_{|}~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [#$%&()*+,./<=>?@_{|}~]; allowed: upper, lower, digit, [#$%&()*+,./<=>?@_{|}~]; minlength: 8; maxlength: 16;"
@@ -5956,7 +7053,7 @@ web/163.com.json
   "format": 1,
   "id": "web.thameswater.co.uk",
   "title": "thameswater.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -5971,12 +7068,44 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["required-1", "required-2", "required-3", "required-4"] } ]
 }
+␞web/themovingportal.co.uk.json
+{
+  "format": 1,
+  "id": "web.themovingportal.co.uk",
+  "title": "themovingportal.co.uk, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: [-@#$%^&*_+={}|\\:',?/'~\" ();.[]];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [- \"#$%&'()*+,./:;=?@[\\^_{|}~]]; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": " \"#$%&'()*+,-./:;=?@[\\]^_{|}~" }
+  ],
+  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+}
+␞web/ticketweb.com.json
+{
+  "format": 1,
+  "id": "web.ticketweb.com",
+  "title": "ticketweb.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 12; maxlength: 15;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 12; maxlength: 15;"
+  ],
+  "length": { "min": 12, "max": 15 },
+  "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
+}
 ␞web/tix.soundrink.com.json
 {
   "format": 1,
   "id": "web.tix.soundrink.com",
   "title": "tix.soundrink.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 16;"
@@ -5984,12 +7113,31 @@ web/163.com.json
   "length": { "min": 6, "max": 16 },
   "classes": [ { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" } ]
 }
+␞web/tomthumb.com.json
+{
+  "format": 1,
+  "id": "web.tomthumb.com",
+  "title": "tomthumb.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
 ␞web/training.confluent.io.json
 {
   "format": 1,
   "id": "web.training.confluent.io",
   "title": "training.confluent.io, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 16; required: lower; required: upper; required: digit; allowed: [!#$%*@^_~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!#$%*@^_~]; minlength: 6; maxlength: 16;"
@@ -6008,7 +7156,7 @@ web/163.com.json
   "format": 1,
   "id": "web.treasurer.mo.gov",
   "title": "treasurer.mo.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 26; required: lower; required: upper; required: digit; required: [!#$&];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$&]; allowed: upper, lower, digit, [!#$&]; minlength: 8; maxlength: 26;"
@@ -6027,7 +7175,7 @@ web/163.com.json
   "format": 1,
   "id": "web.truist.com",
   "title": "truist.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 28; max-consecutive: 2; required: lower; required: upper; required: digit; required: [!#$%()*,:;=@_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%()*,:;=@_]; allowed: upper, lower, digit, [!#$%()*,:;=@_]; max-consecutive: 2; minlength: 8; maxlength: 28;"
@@ -6047,7 +7195,7 @@ web/163.com.json
   "format": 1,
   "id": "web.turkishairlines.com",
   "title": "turkishairlines.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 6; required: digit; max-consecutive: 3;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: digit; max-consecutive: 3; minlength: 6; maxlength: 6;"
@@ -6062,7 +7210,7 @@ web/163.com.json
   "format": 1,
   "id": "web.twitch.tv",
   "title": "twitch.tv, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 71;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8; maxlength: 71;"
@@ -6075,7 +7223,7 @@ web/163.com.json
   "format": 1,
   "id": "web.twitter.com",
   "title": "twitter.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 8;"
@@ -6088,7 +7236,7 @@ web/163.com.json
   "format": 1,
   "id": "web.ubisoft.com",
   "title": "ubisoft.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: [-]; required: [!@#$%^&*()+];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-]; required: [!#$%&()*+@^]; allowed: upper, lower, digit, [-!#$%&()*+@^]; minlength: 8; maxlength: 16;"
@@ -6109,7 +7257,7 @@ web/163.com.json
   "format": 1,
   "id": "web.udel.edu",
   "title": "udel.edu, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 12; maxlength: 30; required: lower; required: upper; required: digit; required: [!@#$%^&*()+];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*+@^]; allowed: upper, lower, digit, [!#$%&()*+@^]; minlength: 12; maxlength: 30;"
@@ -6123,12 +7271,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/umopass.com.json
+{
+  "format": 1,
+  "id": "web.umopass.com",
+  "title": "umopass.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: upper; required: lower; required: digit; required: [!@#$%^];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: lower; required: digit; required: [!#$%@^]; allowed: upper, lower, digit, [!#$%@^]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%@^" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["upper", "lower", "digit", "custom"] } ]
+}
 ␞web/umterps.evenue.net.json
 {
   "format": 1,
   "id": "web.umterps.evenue.net",
   "title": "umterps.evenue.net, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 14; required: digit; required: upper; required: lower; required: [-~!@#$%^&*_+=`|(){}:;];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper; required: lower; required: [-!#$%&()*+:;=@^_`{|}~]; allowed: upper, lower, digit, [-!#$%&()*+:;=@^_`{|}~]; minlength: 14;"
@@ -6147,7 +7314,7 @@ web/163.com.json
   "format": 1,
   "id": "web.unito.it",
   "title": "unito.it, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: upper; required: lower; required: digit; required: [-!?+*/:;'\"{}()@£$%&=^#[]];",
     "Loss (Password Rules parser warning, offset 91: U+00A3 (£) is ignored in a custom class: only printable ASCII characters (space to ~) count): Apple's reference parser ignores this too, so the policy follows the rules as parsed and does not accept it.",
@@ -6167,7 +7334,7 @@ web/163.com.json
   "format": 1,
   "id": "web.user.ornl.gov",
   "title": "user.ornl.gov, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 30; max-consecutive: 3; required: lower, upper; required: digit; allowed: [!#$%./_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit, [!#$%./_]; max-consecutive: 3; minlength: 8; maxlength: 30;"
@@ -6188,7 +7355,7 @@ web/163.com.json
   "format": 1,
   "id": "web.usps.com",
   "title": "usps.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 50; max-consecutive: 2; required: lower; required: upper; required: digit; allowed: [-!\"#&'()+,./?@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [-!\"#&'()+,./?@]; max-consecutive: 2; minlength: 8; maxlength: 50;"
@@ -6203,31 +7370,52 @@ web/163.com.json
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ],
   "maxConsecutive": 2
 }
+␞web/vagaro.com.json
+{
+  "format": 1,
+  "id": "web.vagaro.com",
+  "title": "vagaro.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 9; required: lower; required: upper; required: digit; required: [@$!%*?&];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!$%&*?@]; allowed: upper, lower, digit, [!$%&*?@]; minlength: 9;"
+  ],
+  "length": { "min": 9 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!$%&*?@" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/vanguard.com.json
 {
   "format": 1,
   "id": "web.vanguard.com",
   "title": "vanguard.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 6; maxlength: 20; required: lower; required: upper; required: digit; required: digit;",
+    "Password Rules as published: minlength: 8; maxlength: 20; required: lower; required: upper; required: digit; required: digit; required: special;",
     "Interpretation: \"required: digit;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
-    "Otherwise converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: digit; allowed: upper, lower, digit; minlength: 6; maxlength: 20;"
+    "Otherwise converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: digit; required: special; allowed: ascii-printable; minlength: 8; maxlength: 20;"
   ],
-  "length": { "min": 6, "max": 20 },
+  "length": { "min": 8, "max": 20 },
   "classes": [
-    { "name": "upper", "set": "A-Z" },
-    { "name": "lower", "set": "a-z" },
-    { "name": "digit", "set": "0-9" }
+    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
+    { "name": "required-1", "set": "a-z" },
+    { "name": "required-2", "set": "A-Z" },
+    { "name": "required-3", "set": "0-9" },
+    { "name": "required-5", "chars": " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" }
   ],
-  "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
+  "require": [ { "atLeast": 4, "of": ["required-1", "required-2", "required-3", "required-5"] } ]
 }
 ␞web/vanguardinvestor.co.uk.json
 {
   "format": 1,
   "id": "web.vanguardinvestor.co.uk",
   "title": "vanguardinvestor.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 50; required: lower; required: upper; required: digit; required: digit;",
     "Interpretation: \"required: digit;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
@@ -6241,12 +7429,32 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["lower", "upper", "digit"] } ]
 }
+␞web/venmo.com.json
+{
+  "format": 1,
+  "id": "web.venmo.com",
+  "title": "venmo.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 20; max-consecutive: 3; required: lower; required: upper; required: digit; required: [~!@#$%^&*()+=];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&()*+=@^~]; allowed: upper, lower, digit, [!#$%&()*+=@^~]; max-consecutive: 3; minlength: 8; maxlength: 20;"
+  ],
+  "length": { "min": 8, "max": 20 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&()*+=@^~" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ],
+  "maxConsecutive": 3
+}
 ␞web/ventrachicago.com.json
 {
   "format": 1,
   "id": "web.ventrachicago.com",
   "title": "ventrachicago.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit, [!@#$%^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit, [!#$%@^]; allowed: upper, lower, digit, [!#$%@^]; minlength: 8;"
@@ -6266,7 +7474,7 @@ web/163.com.json
   "format": 1,
   "id": "web.verizonwireless.com",
   "title": "verizonwireless.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 20; required: lower, upper; required: digit; allowed: unicode;",
     "Interpretation: \"allowed: unicode\" becomes the class \\p{Any} (every Unicode character, control characters included), and lengths count Unicode scalars.",
@@ -6285,7 +7493,7 @@ web/163.com.json
   "format": 1,
   "id": "web.vetsfirstchoice.com",
   "title": "vetsfirstchoice.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; allowed: [?!@$%^+=&];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit, [!$%&+=?@^]; minlength: 8;"
@@ -6304,7 +7512,7 @@ web/163.com.json
   "format": 1,
   "id": "web.vince.com",
   "title": "vince.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: digit; required: lower; required: upper; required: [$%/(){}=?!.,_*|+~#[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: lower; required: upper; required: [!#$%()*+,./=?[_{|}~]]; allowed: upper, lower, digit, [!#$%()*+,./=?[_{|}~]]; minlength: 8;"
@@ -6323,7 +7531,7 @@ web/163.com.json
   "format": 1,
   "id": "web.virginmobile.ca",
   "title": "virginmobile.ca, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$@];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$@]; allowed: upper, lower, digit, [!#$@]; minlength: 8;"
@@ -6342,7 +7550,7 @@ web/163.com.json
   "format": 1,
   "id": "web.visa.com",
   "title": "visa.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 32;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 32;"
@@ -6355,7 +7563,7 @@ web/163.com.json
   "format": 1,
   "id": "web.visabenefits-auth.axa-assistance.us",
   "title": "visabenefits-auth.axa-assistance.us, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!\"#$%&()*,.:<>?@^{|}];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!\"#$%&()*,.:<>?@^{|}]; allowed: upper, lower, digit, [!\"#$%&()*,.:<>?@^{|}]; minlength: 8;"
@@ -6374,7 +7582,7 @@ web/163.com.json
   "format": 1,
   "id": "web.vivo.com.br",
   "title": "vivo.com.br, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: maxlength: 6; max-consecutive: 3; allowed: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: digit; max-consecutive: 3; maxlength: 6;"
@@ -6388,7 +7596,7 @@ web/163.com.json
   "format": 1,
   "id": "web.volaris.com",
   "title": "volaris.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; required: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: special; allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -6403,12 +7611,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["required-1", "required-2", "required-3", "required-4"] } ]
 }
+␞web/vons.com.json
+{
+  "format": 1,
+  "id": "web.vons.com",
+  "title": "vons.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 40; required: upper; required: [!#$%&*@^]; allowed: lower,digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: [!#$%&*@^]; allowed: upper, lower, digit, [!#$%&*@^]; minlength: 8; maxlength: 40;"
+  ],
+  "length": { "min": 8, "max": 40 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["upper", "custom"] } ]
+}
 ␞web/wa.aaa.com.json
 {
   "format": 1,
   "id": "web.wa.aaa.com",
   "title": "wa.aaa.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: upper; required: digit; allowed: ascii-printable;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 8; maxlength: 16;"
@@ -6422,12 +7649,30 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 3, "of": ["required-1", "required-2", "required-3"] } ]
 }
+␞web/walgreens.com.json
+{
+  "format": 1,
+  "id": "web.walgreens.com",
+  "title": "walgreens.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: digit; allowed: [!#$%&*@^]",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: digit; allowed: lower, digit, [!#$%&*@^]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*@^" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["lower", "digit"] } ]
+}
 ␞web/walkhighlands.co.uk.json
 {
   "format": 1,
   "id": "web.walkhighlands.co.uk",
   "title": "walkhighlands.co.uk, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 9; maxlength: 15; required: lower; required: upper; required: digit; allowed: special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: ascii-printable; minlength: 9; maxlength: 15;"
@@ -6446,7 +7691,7 @@ web/163.com.json
   "format": 1,
   "id": "web.walmart.com",
   "title": "walmart.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: allowed: lower, upper, digit, [-(~!@#$%^&*_+=`|(){}[:;\"'<>,.?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]];"
@@ -6464,26 +7709,27 @@ web/163.com.json
   "format": 1,
   "id": "web.waze.com",
   "title": "waze.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
-    "Password Rules as published: minlength: 8; maxlength: 64; required: lower, upper, digit;",
-    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower, digit; allowed: upper, lower, digit; minlength: 8; maxlength: 64;"
+    "Password Rules as published: minlength: 8; maxlength: 64; required: lower; required: upper; required: special; required: digit;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: special; required: digit; allowed: ascii-printable; minlength: 8; maxlength: 64;"
   ],
   "length": { "min": 8, "max": 64 },
   "classes": [
-    { "name": "upper", "set": "A-Z" },
-    { "name": "lower", "set": "a-z" },
-    { "name": "digit", "set": "0-9" },
-    { "name": "required-1", "set": "A-Za-z0-9" }
+    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
+    { "name": "required-1", "set": "a-z" },
+    { "name": "required-2", "set": "A-Z" },
+    { "name": "required-3", "chars": " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" },
+    { "name": "required-4", "set": "0-9" }
   ],
-  "require": [ { "atLeast": 1, "of": ["required-1"] } ]
+  "require": [ { "atLeast": 4, "of": ["required-1", "required-2", "required-3", "required-4"] } ]
 }
 ␞web/wccls.org.json
 {
   "format": 1,
   "id": "web.wccls.org",
   "title": "wccls.org, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 4; maxlength: 16; allowed: lower, upper, digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit; minlength: 4; maxlength: 16;"
@@ -6500,7 +7746,7 @@ web/163.com.json
   "format": 1,
   "id": "web.web.de",
   "title": "web.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 40; allowed: lower, upper, digit, [-<=>~!|()@#{}$%,.?^'&*_+`:;\"[]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: upper, lower, digit, [-!\"#$%&'()*+,.:;<=>?@[^_`{|}~]]; minlength: 8; maxlength: 40;"
@@ -6513,12 +7759,31 @@ web/163.com.json
     { "name": "custom", "chars": "!\"#$%&'()*+,-.:;<=>?@[]^_`{|}~" }
   ]
 }
+␞web/websale.cinestar.cz.json
+{
+  "format": 1,
+  "id": "web.websale.cinestar.cz",
+  "title": "websale.cinestar.cz, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: lower; required: digit; allowed: upper, [-!@#$%&*_+=<>];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: digit; allowed: upper, lower, digit, [-!#$%&*+<=>@_]; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "!#$%&*+-<=>@_" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["lower", "digit"] } ]
+}
 ␞web/wegmans.com.json
 {
   "format": 1,
   "id": "web.wegmans.com",
   "title": "wegmans.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: digit; required: upper,lower; required: [!#$%&*+=?@^];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; required: upper, lower; required: [!#$%&*+=?@^]; allowed: upper, lower, digit, [!#$%&*+=?@^]; minlength: 8;"
@@ -6538,7 +7803,7 @@ web/163.com.json
   "format": 1,
   "id": "web.weibo.com",
   "title": "weibo.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 6; maxlength: 16;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: allowed: ascii-printable; minlength: 6; maxlength: 16;"
@@ -6551,7 +7816,7 @@ web/163.com.json
   "format": 1,
   "id": "web.wellsfargo.com",
   "title": "wellsfargo.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 32;"
@@ -6569,7 +7834,7 @@ web/163.com.json
   "format": 1,
   "id": "web.wmata.com",
   "title": "wmata.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower, upper; required: digit; required: digit; required: [-!@#$%^&*~/\"()_=+\\|,.?[]];",
     "Interpretation: \"required: digit;\" appears 2 times. A required rule asks for at least one character of its classes, so the importer requires it once; if the site means 2 such characters, the site is stricter than this preset.",
@@ -6590,7 +7855,7 @@ web/163.com.json
   "format": 1,
   "id": "web.worldstrides.com",
   "title": "worldstrides.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [-!#$%&*+=?@^_~];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [-!#$%&*+=?@^_~]; allowed: upper, lower, digit, [-!#$%&*+=?@^_~]; minlength: 8;"
@@ -6609,7 +7874,7 @@ web/163.com.json
   "format": 1,
   "id": "web.wsj.com",
   "title": "wsj.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 5; maxlength: 15; required: digit; allowed: lower, upper, [-~!@#$^*_=`|(){}[:;\"'<>,.?]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: digit; allowed: upper, lower, digit, [-!\"#$'()*,.:;<=>?@[^_`{|}~]]; minlength: 5; maxlength: 15;"
@@ -6628,7 +7893,7 @@ web/163.com.json
   "format": 1,
   "id": "web.xfinity.com",
   "title": "xfinity.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 16; required: lower, upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit; allowed: upper, lower, digit; minlength: 8; maxlength: 16;"
@@ -6642,12 +7907,33 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 2, "of": ["required-1", "digit"] } ]
 }
+␞web/xiaomi.com.json
+{
+  "format": 1,
+  "id": "web.xiaomi.com",
+  "title": "xiaomi.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; maxlength: 16; required: upper,lower; required: digit,special;",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper, lower; required: digit, special; allowed: ascii-printable; minlength: 8; maxlength: 16;"
+  ],
+  "length": { "min": 8, "max": 16 },
+  "classes": [
+    { "name": "ascii-printable", "set": "\\x{20}-\\x{7e}" },
+    { "name": "required-1", "set": "A-Za-z" },
+    {
+      "name": "required-2",
+      "set": "0-9\\ \\!\\\"\\#\\$\\%\\&\\'\\(\\)\\*\\+\\,\\-\\.\\/\\:\\;\\<\\=\\>\\?\\@\\[\\\\\\]\\^\\_\\`\\{\\|\\}\\~"
+    }
+  ],
+  "require": [ { "atLeast": 2, "of": ["required-1", "required-2"] } ]
+}
 ␞web/xvoucher.com.json
 {
   "format": 1,
   "id": "web.xvoucher.com",
   "title": "xvoucher.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 11; required: upper; required: digit; required: [!@#$%&_];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; required: [!#$%&@_]; allowed: upper, digit, [!#$%&@_]; minlength: 11;"
@@ -6665,7 +7951,7 @@ web/163.com.json
   "format": 1,
   "id": "web.yatra.com",
   "title": "yatra.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [!#$%&'()+,.:?@[_`~]];",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [!#$%&'()+,.:?@[_`~]]; allowed: upper, lower, digit, [!#$%&'()+,.:?@[_`~]]; minlength: 8;"
@@ -6679,12 +7965,31 @@ web/163.com.json
   ],
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
 }
+␞web/yeti.com.json
+{
+  "format": 1,
+  "id": "web.yeti.com",
+  "title": "yeti.com, account password (Apple Password Rules)",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
+  "notes": [
+    "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit; required: [#$%*];",
+    "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; required: [#$%*]; allowed: upper, lower, digit, [#$%*]; minlength: 8;"
+  ],
+  "length": { "min": 8 },
+  "classes": [
+    { "name": "upper", "set": "A-Z" },
+    { "name": "lower", "set": "a-z" },
+    { "name": "digit", "set": "0-9" },
+    { "name": "custom", "chars": "#$%*" }
+  ],
+  "require": [ { "atLeast": 4, "of": ["lower", "upper", "digit", "custom"] } ]
+}
 ␞web/zara.com.json
 {
   "format": 1,
   "id": "web.zara.com",
   "title": "zara.com, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; minlength: 8;"
@@ -6702,7 +8007,7 @@ web/163.com.json
   "format": 1,
   "id": "web.zdf.de",
   "title": "zdf.de, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; required: upper; required: digit; allowed: lower, special;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: upper; required: digit; allowed: ascii-printable; minlength: 8;"
@@ -6720,7 +8025,7 @@ web/163.com.json
   "format": 1,
   "id": "web.zoom.us",
   "title": "zoom.us, account password (Apple Password Rules)",
-  "source": "apple/password-manager-resources, quirks/password-rules.json at commit af254fbc9639b933893940668585b0147dd8a3d0, https://github.com/apple/password-manager-resources/blob/af254fbc9639b933893940668585b0147dd8a3d0/quirks/password-rules.json",
+  "source": "apple/password-manager-resources, quirks/password-rules.json at commit 96cbab74681dcc296cae6fb205c4b047bc026c22, https://github.com/apple/password-manager-resources/blob/96cbab74681dcc296cae6fb205c4b047bc026c22/quirks/password-rules.json",
   "notes": [
     "Password Rules as published: minlength: 8; maxlength: 32; max-consecutive: 6; required: lower; required: upper; required: digit;",
     "Converted exactly by the PasswordPolicy Password Rules importer (pwpolicy convert --to json): the policy accepts exactly the passwords the rules accept as parsed. Canonical form: required: lower; required: upper; required: digit; allowed: upper, lower, digit; max-consecutive: 6; minlength: 8; maxlength: 32;"
