@@ -72,4 +72,19 @@ import Testing
             #expect(result.stderr.contains(words), "\(result.stderr)")
         }
     }
+
+    @Test func readmeExamplesShowWhatTheCommandPrints() throws {
+        let readme = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let examples: [(shown: String, arguments: [String])] = [
+            ("$ pwpolicy convert -p tencentcloud.cvm.linux --to vault", ["convert", "-p", "tencentcloud.cvm.linux", "--to", "vault"]),
+            ("$ pwpolicy convert -p tencentcloud.cvm.linux --to keycloak", ["convert", "-p", "tencentcloud.cvm.linux", "--to", "keycloak"]),
+            (#"$ pwpolicy convert -p 'okta:{"minLength": 10, "minSymbol": 0, "excludeAttributes": ["firstName"]}' --to keycloak"#,
+             ["convert", "-p", #"okta:{"minLength": 10, "minSymbol": 0, "excludeAttributes": ["firstName"]}"#, "--to", "keycloak"]),
+        ]
+        for (shown, arguments) in examples {
+            let result = try CommandRunner.run(arguments)
+            #expect(result.status == 0)
+            #expect(readme.contains(shown + "\n" + result.stdout + result.stderr + "```"), "README's example of \(shown) is out of date")
+        }
+    }
 }
