@@ -37,6 +37,8 @@ extension VaultPasswordPolicy {
                 rules.append((try Self.rule(&scanner), token))
             case .identifier(let name):
                 throw Self.error(.invalidValue, "unknown key \"\(name)\": a Vault password policy has length and rule \"charset\" blocks", at: token)
+            case .symbol("{") where length == nil && rules.isEmpty:
+                throw Self.error(.syntax, "Vault's JSON form is not read here: give the policy in HCL", at: token)
             default:
                 throw Self.error(.syntax, "expected length or rule", at: token)
             }
