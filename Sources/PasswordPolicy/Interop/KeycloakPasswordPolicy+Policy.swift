@@ -3,6 +3,10 @@ extension KeycloakPasswordPolicy {
     /// Multilingual Plane: `lowerCase` (Unicode Lowercase), `upperCase` (Uppercase),
     /// `digits` (Nd), `specialChars` (neither a letter nor Nd), and `bmp`, every character
     /// Keycloak counts as one.
+    ///
+    /// ```swift
+    /// let specials = KeycloakPasswordPolicy.characterClasses[3]   // specialChars
+    /// ```
     public static let characterClasses: [CharacterClass] = {
         let outsideBMP = "\\x{10000}-\\x{10FFFF}"
         return [

@@ -44,8 +44,16 @@ public struct KeycloakPasswordPolicy: Sendable, Hashable {
     }
 
     /// The ids about the password's content.
+    ///
+    /// ```swift
+    /// KeycloakPasswordPolicy.contentPolicyIDs.contains("specialChars")   // true
+    /// ```
     public static let contentPolicyIDs = ["length", "maxLength", "digits", "lowerCase", "upperCase", "specialChars", "notUsername", "notEmail", "regexPattern", "passwordBlacklist"]
     /// The ids outside the password's content, kept as notes.
+    ///
+    /// ```swift
+    /// KeycloakPasswordPolicy.otherPolicyIDs.contains("passwordHistory")   // true
+    /// ```
     public static let otherPolicyIDs = ["hashAlgorithm", "hashIterations", "passwordHistory", "passwordAge", "forceExpiredPasswordChange", "maxAuthAge"]
     /// The ids whose value is an integer, with Keycloak's default when no value is given.
     static let integerDefaults = ["length": 8, "maxLength": 64, "digits": 1, "lowerCase": 1, "upperCase": 1, "specialChars": 1]

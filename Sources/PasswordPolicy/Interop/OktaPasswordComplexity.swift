@@ -15,6 +15,10 @@
 /// ```
 public struct OktaPasswordComplexity: Sendable, Hashable {
     /// The characters `minSymbol` counts here: ASCII punctuation.
+    ///
+    /// ```swift
+    /// OktaPasswordComplexity.symbols.contains("!")   // true
+    /// ```
     public static let symbols = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
     /// `minLength` (default 8).

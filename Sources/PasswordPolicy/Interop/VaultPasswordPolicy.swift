@@ -38,8 +38,16 @@ public struct VaultPasswordPolicy: Sendable, Hashable {
     }
 
     /// The largest de-duplicated union of charsets Vault generates from.
+    ///
+    /// ```swift
+    /// vault.charset.count <= VaultPasswordPolicy.maximumCharsetSize   // true for a policy Vault accepts
+    /// ```
     public static let maximumCharsetSize = 256
-    /// The smallest `length` Vault's documentation allows.
+    /// The smallest `length` Vault's documentation allows ("Must be >= 4").
+    ///
+    /// ```swift
+    /// let length = max(24, VaultPasswordPolicy.minimumLength)
+    /// ```
     public static let minimumLength = 4
 
     /// `length`: how many characters every generated password has.
