@@ -6,7 +6,7 @@ import PasswordPolicy
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a policy to Apple's Password Rules language, or to a policy file.",
+        abstract: "Convert a policy to Apple's Password Rules language, a policy file, or AWS IAM, Vault, Keycloak or Okta settings.",
         discussion: """
         --to rules prints the policy (or the intersection of several) as Password Rules, in \
         canonical form, and on standard error one line per rule that could not be carried \
@@ -21,6 +21,14 @@ struct ConvertCommand: ParsableCommand {
         settings as a policy (errors name the line and column); the parameters outside the \
         password's content become notes.
 
+        --to vault prints a HashiCorp Vault password policy (HCL) generating --length \
+        characters (default: the policy's minimum or 20, whichever is larger, within its \
+        range); where Vault cannot say a rule the stricter side is written, and each loss goes \
+        to standard error. --to keycloak prints a Keycloak password policy string, --to okta \
+        Okta's settings.password.complexity (JSON). -p vault:HCL_OR_FILE, \
+        -p 'keycloak:length(8) and digits(1)' (or keycloak:FILE, a path with /) and \
+        -p 'okta:{...}' (or okta:FILE) read those formats as policies wherever -p is accepted.
+
         Exit status: 0 converted (even with losses, unless --exact or --strict); 1 with --exact when \
         something could not be carried over; 2 a usage error, or a policy or Password Rules \
         string that cannot be read (the reason on standard error).
@@ -31,11 +39,14 @@ struct ConvertCommand: ParsableCommand {
         case rules
         case json
         case awsIAM = "aws-iam"
+        case vault
+        case keycloak
+        case okta
     }
 
     @OptionGroup var policyOptions: PolicyOptions
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("What to print: rules (Password Rules), json (a policy file) or aws-iam (UpdateAccountPasswordPolicy settings).", valueName: "rules|json|aws-iam"))
+    @Option(name: .customLong("to"), help: ArgumentHelp("What to print: rules (Password Rules), json (a policy file), aws-iam (UpdateAccountPasswordPolicy settings), vault (Vault HCL), keycloak (a policy string) or okta (complexity JSON).", valueName: "rules|json|aws-iam|vault|keycloak|okta"))
     var target: Target
 
     @Option(
@@ -50,6 +61,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("id"), help: ArgumentHelp("The id of the printed policy file (--to json).", valueName: "id"))
     var id: String?
 
+    @Option(name: .customLong("length"), help: ArgumentHelp("For --to vault, the length of the passwords Vault generates (default: the policy's minimum or 20, whichever is larger, within its range).", valueName: "n"))
+    var length: Int?
+
     @Flag(name: [.customLong("exact"), .customLong("strict")], help: "Exit with 1 when something could not be carried over exactly.")
     var exact = false
 
@@ -61,7 +75,7 @@ struct ConvertCommand: ParsableCommand {
             switch target {
             case .rules: try output.write(rules.description + "\n")
             case .json: try output.write(rules.policy(id: id ?? PasswordRules.defaultPolicyID).jsonString() + "\n")
-            case .awsIAM: try writeAWSIAM(try PolicyOptions.load(policyOptions.policies[0]).1, to: &output)
+            case .awsIAM, .vault, .keycloak, .okta: try writeForeign(try PolicyOptions.load(policyOptions.policies[0]).1, to: &output)
             }
             try output.flush()
             return
@@ -73,8 +87,8 @@ struct ConvertCommand: ParsableCommand {
             if let id { policy.id = id }
             try output.write(policy.jsonString() + "\n")
             try output.flush()
-        case .awsIAM:
-            try writeAWSIAM(loaded.compiled, to: &output)
+        case .awsIAM, .vault, .keycloak, .okta:
+            try writeForeign(loaded.compiled, to: &output)
         case .rules:
             let export = loaded.compiled.passwordRules(approximation: approximation)
             try output.write(export.rules.description + "\n")
@@ -86,19 +100,6 @@ struct ConvertCommand: ParsableCommand {
                 let count = export.losses.count
                 throw CommandFailure("\(count) rule\(count == 1 ? "" : "s") could not be carried over exactly (--exact)", exitCode: 1)
             }
-        }
-    }
-}
-
-extension ConvertCommand {
-    /// `--to aws-iam`: the settings, then each loss on standard error.
-    func writeAWSIAM(_ compiled: CompiledPolicy, to output: inout BufferedWriter) throws {
-        let export = compiled.awsIAMPasswordPolicy()
-        try output.write(export.settings.json + "\n")
-        try output.flush()
-        for loss in export.losses { StandardError.write("pwpolicy: loss: \(loss)\n") }
-        if exact && !export.losses.isEmpty {
-            throw CommandFailure("\(export.losses.count) rule\(export.losses.count == 1 ? "" : "s") could not be carried over exactly (--strict)", exitCode: 1)
         }
     }
 }

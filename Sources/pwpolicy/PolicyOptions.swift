@@ -10,7 +10,7 @@ struct PolicyOptions: ParsableArguments {
     @Option(
         name: [.customShort("p"), .customLong("policy")],
         help: ArgumentHelp(
-            "A preset id, a policy file (a value containing / or ending in .json), or rules: and a Password Rules string. Repeat it to require every policy at once.",
+            "A preset id, a policy file (a value containing / or ending in .json), rules: and a Password Rules string, or aws-iam:, vault:, keycloak: or okta: and that format's policy (inline or a file). Repeat it to require every policy at once.",
             valueName: "policy"
         )
     )
@@ -99,7 +99,7 @@ struct PolicyOptions: ParsableArguments {
             throw CommandFailure(unknownPresetMessage(value))
         }
         policy.forbidLists += forbidListFiles.map { ForbiddenList(list: $0) }
-        let policyFile = passwordRulesText(value) == nil && isFilePath(value) ? value : nil
+        let policyFile = passwordRulesText(value) == nil && ForeignFormats.format(of: value) == nil && isFilePath(value) ? value : nil
         let (lists, listProblems) = BlocklistFiles.lists(for: policy, policyFile: policyFile)
         if !listProblems.isEmpty {
             throw CommandFailure("a list of \(policyFile.map { "the policy file \($0)" } ?? "the preset \(value)") cannot be read:\n" + indented(listProblems, file: policyFile))
@@ -107,8 +107,9 @@ struct PolicyOptions: ParsableArguments {
         do {
             return (policy, try CompiledPolicy(policy, blocklists: lists), lists)
         } catch {
-            let what = passwordRulesText(value) != nil ? "the Password Rules \"\(value.dropFirst(6))\"" : isFilePath(value) ? "the policy file \(value)" : "the preset \(value)"
-            throw CommandFailure("\(what) cannot be compiled:\n" + indented(error.problems, file: passwordRulesText(value) == nil && isFilePath(value) ? value : nil))
+            let what = ForeignFormats.format(of: value).map { "the \($0) policy" }
+                ?? (passwordRulesText(value) != nil ? "the Password Rules \"\(value.dropFirst(6))\"" : isFilePath(value) ? "the policy file \(value)" : "the preset \(value)")
+            throw CommandFailure("\(what) cannot be compiled:\n" + indented(error.problems, file: policyFile))
         }
     }
 

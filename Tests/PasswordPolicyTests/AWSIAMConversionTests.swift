@@ -83,3 +83,41 @@ import Testing
         }
     }
 }
+
+/// AWS's own examples of `UpdateAccountPasswordPolicy`, from the IAM User Guide, "Use
+/// UpdateAccountPasswordPolicy with a CLI",
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/iam_example_iam_UpdateAccountPasswordPolicy_section.html
+@Suite struct AWSIAMDocumentedSampleTests {
+    /// `aws iam update-account-password-policy --minimum-password-length 8 --require-numbers`
+    /// ("a minimum length of eight characters and ... one or more numbers"), as request JSON.
+    static let cliSample = #"{"MinimumPasswordLength": 8, "RequireNumbers": true}"#
+    /// `Update-IAMAccountPasswordPolicy -AllowUsersToChangePasswords $true -HardExpiry $false
+    /// -MaxPasswordAge 90 -MinimumPasswordLength 8 -PasswordReusePrevention 20
+    /// -RequireLowercaseCharacters $true -RequireNumbers $true -RequireSymbols $true
+    /// -RequireUppercaseCharacters $true`, as request JSON.
+    static let powerShellSample = """
+    {"AllowUsersToChangePassword": true, "HardExpiry": false, "MaxPasswordAge": 90, "MinimumPasswordLength": 8,
+     "PasswordReusePrevention": 20, "RequireLowercaseCharacters": true, "RequireNumbers": true,
+     "RequireSymbols": true, "RequireUppercaseCharacters": true}
+    """
+
+    @Test func documentedSamplesRoundTripExactly() throws {
+        for sample in [Self.cliSample, Self.powerShellSample] {
+            let iam = try AWSIAMPasswordPolicy(json: sample)
+            let compiled = try CompiledPolicy(iam.policy())
+            let export = compiled.awsIAMPasswordPolicy()
+            #expect(export.losses.isEmpty, "\(export.losses)")
+            var expected = iam
+            expected.otherParameters = [:]
+            #expect(export.settings == expected)
+            let again = try CompiledPolicy(AWSIAMPasswordPolicy(json: export.settings.json).policy())
+            let first = try PasswordGenerator(compiled), second = try PasswordGenerator(again)
+            for length in [8, 9, 16] { #expect(try first.count(length: length) == second.count(length: length)) }
+        }
+        let cli = try CompiledPolicy(AWSIAMPasswordPolicy(json: Self.cliSample).policy())
+        #expect(cli.isValid("abcdefg1") && !cli.isValid("abcdefgh") && !cli.isValid("abcdef1"))
+        let full = try AWSIAMPasswordPolicy(json: Self.powerShellSample)
+        #expect(full.otherParameters.count == 4, "age, reuse, expiry and change settings are kept")
+        #expect(try CompiledPolicy(full.policy()).isValid("Abcdef1!") )
+    }
+}
