@@ -32,7 +32,7 @@ enum CharsetCompiler {
         if case .set = charset, let offset = earlyClose(in: body) { throw .closesEarly(offset: offset) }
         let pattern: PCRE2Pattern
         do {
-            pattern = try PCRE2Pattern("[" + body + "]+")
+            pattern = try PCRE2Pattern("[" + body + "]+", jit: false)
         } catch {
             // Report offsets relative to the body the author wrote, not our brackets.
             var adjusted = error
@@ -121,39 +121,69 @@ enum CharsetCompiler {
         return at
     }
 
-    /// Every Unicode scalar value, UTF-8 encoded once per process (about 4.3 MB) in chunks of
-    /// consecutive scalars of one UTF-8 width, so that a match's byte offsets map back to
-    /// scalar values by division.
-    private static let allScalarChunks: [(first: UInt32, width: Int, bytes: [UInt8])] = {
-        var chunks: [(first: UInt32, width: Int, bytes: [UInt8])] = []
-        for (segment, width) in segments {
-            var chunkStart = segment.lowerBound
-            while chunkStart <= segment.upperBound {
-                let chunkEnd = min(segment.upperBound, chunkStart + chunkSize - 1)
-                let count = Int(chunkEnd - chunkStart + 1) * width
-                let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-                    initialized = encode(chunkStart...chunkEnd, width: width, into: buffer)
-                }
-                chunks.append((chunkStart, width, bytes))
-                chunkStart = chunkEnd + 1
-            }
-        }
-        return chunks
-    }()
+    /// Consecutive scalars whose UTF-8 all starts with one byte (`lead`; the ASCII block
+    /// holds every one-byte scalar), encoded once per process, so that a match's byte
+    /// offsets map back to scalar values by division and a block is skipped when PCRE2
+    /// says no match can start with its byte.
+    private struct Block {
+        let first: UInt32
+        let width: Int
+        let lead: UInt8
+        let bytes: [UInt8]
 
-    /// Runs of code points with the same UTF-8 width; surrogates are not scalar values.
-    private static let segments: [(ClosedRange<UInt32>, Int)] = [
-        (0x0...0x7F, 1), (0x80...0x7FF, 2), (0x800...0xD7FF, 3), (0xE000...0xFFFF, 3), (0x10000...0x10FFFF, 4),
-    ]
-    private static let chunkSize: UInt32 = 65536
+        /// Whether a match of a pattern with these possible first bytes can start in this block.
+        func mayStart(_ possible: [Bool]?) -> Bool {
+            guard let possible else { return true }
+            return width == 1 ? possible[0..<0x80].contains(true) : possible[Int(lead)]
+        }
+    }
+
+    /// The blocks of one- and two-byte scalars (U+0000 to U+07FF: 2 KiB or so of UTF-8).
+    private static let narrowBlocks: [Block] = blocks(lead: 0x00...0x00, width: 1) + blocks(lead: 0xC2...0xDF, width: 2)
+    /// The blocks of three-byte scalars (about 190 KiB), encoded when a pattern first needs them.
+    private static let wideBlocks: [Block] = blocks(lead: 0xE0...0xEF, width: 3)
+    /// The blocks of four-byte scalars (about 4 MiB), encoded when a pattern first needs them.
+    private static let widestBlocks: [Block] = blocks(lead: 0xF0...0xF4, width: 4)
+
+    /// One block per lead byte in `leads`, each holding every scalar whose UTF-8 starts with it.
+    private static func blocks(lead leads: ClosedRange<UInt8>, width: Int) -> [Block] {
+        leads.map { lead in
+            let range = scalars(lead: lead, width: width)
+            let count = Int(range.upperBound - range.lowerBound + 1) * width
+            let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                initialized = encode(range, width: width, into: buffer)
+            }
+            return Block(first: range.lowerBound, width: width, lead: lead, bytes: bytes)
+        }
+    }
+
+    /// The scalar values whose UTF-8 starts with `lead` (all ASCII for width 1); no
+    /// overlong forms, no surrogates.
+    private static func scalars(lead: UInt8, width: Int) -> ClosedRange<UInt32> {
+        let low = UInt32(lead)
+        switch width {
+        case 1: return 0x0...0x7F
+        case 2: return (low & 0x1F) << 6...((low & 0x1F) << 6 | 0x3F)
+        case 3:
+            let first = max(0x800, (low & 0x0F) << 12)
+            return first...(lead == 0xED ? 0xD7FF : (low & 0x0F) << 12 | 0xFFF)
+        default:
+            let first = max(0x10000, (low & 0x07) << 18)
+            return first...min(0x10FFFF, (low & 0x07) << 18 | 0x3FFFF)
+        }
+    }
+
+    /// A pattern scanned over more than this many bytes is JIT-compiled first.
+    private static let jitThreshold = 16 << 10
 
     /// The exact members of each compiled class, read off PCRE2.
     ///
     /// A `chars` list can only match its own characters, so PCRE2 is asked about each of
-    /// them; a `set` is matched over every scalar value. Every chunk of scalars is encoded
-    /// once and matched by each `set`'s `[...]+` pattern; because the chunk holds
-    /// consecutive scalars, each match is a range of members.
-    static func members(of compiled: [(pattern: PCRE2Pattern, charset: Charset)]) -> [ScalarSet] {
+    /// them; a `set` is matched over every scalar value a match can start with. Each block
+    /// of scalars is encoded once per process and matched by each `set`'s `[...]+` pattern;
+    /// because the block holds consecutive scalars, each match is a range of members.
+
+    static func members(of compiled: [(pattern: PCRE2Pattern, charset: Charset)], skippingBlocks: Bool = true) -> [ScalarSet] {
         var listed: [Int: ScalarSet] = [:]
         var patterns: [PCRE2Pattern] = []
         var scanned: [Int] = []
@@ -165,7 +195,7 @@ enum CharsetCompiler {
                 patterns.append(item.pattern)
             }
         }
-        let found = scan(patterns)
+        let found = scan(patterns, skippingBlocks: skippingBlocks)
         var result: [ScalarSet] = []
         for index in compiled.indices {
             if let set = listed[index] {
@@ -184,20 +214,28 @@ enum CharsetCompiler {
         return false
     }
 
-    /// Members of each pattern over every scalar value.
-    private static func scan(_ patterns: [PCRE2Pattern]) -> [ScalarSet] {
+    /// Members of each pattern over every scalar value (skipping the blocks whose lead
+    /// byte PCRE2 says cannot start a match: the same answer, since PCRE2's matcher skips
+    /// those start positions itself).
+    private static func scan(_ patterns: [PCRE2Pattern], skippingBlocks: Bool) -> [ScalarSet] {
         guard !patterns.isEmpty else { return [] }
         var found = Array(repeating: [ClosedRange<UInt32>](), count: patterns.count)
-        let matchData = patterns.map { PCRE2Pattern.MatchData(for: $0) }
-        for chunk in allScalarChunks {
-            chunk.bytes.withUnsafeBufferPointer { subject in
-                for (index, pattern) in patterns.enumerated() {
+        for (index, pattern) in patterns.enumerated() {
+            let possible = skippingBlocks ? pattern.possibleFirstBytes : nil
+            let lengthy = (possible?[0xE0...0xF4].contains(true) ?? true)
+            if lengthy || narrowBlocks.reduce(0, { $0 + ($1.mayStart(possible) ? $1.bytes.count : 0) }) > jitThreshold {
+                pattern.compileJIT()
+            }
+            let matchData = PCRE2Pattern.MatchData(for: pattern)
+            var groups = [narrowBlocks]
+            if possible?[0xE0...0xEF].contains(true) ?? true { groups.append(wideBlocks) }
+            if possible?[0xF0...0xF4].contains(true) ?? true { groups.append(widestBlocks) }
+            for block in groups.joined() where block.mayStart(possible) {
+                block.bytes.withUnsafeBufferPointer { subject in
                     var offset = 0
                     while offset < subject.count {
-                        guard case .match(let start, let end) = pattern.firstMatch(in: subject, from: offset, matchData: matchData[index]), end > start else { break }
-                        let first = chunk.first + UInt32(start / chunk.width)
-                        let last = chunk.first + UInt32(end / chunk.width) - 1
-                        found[index].append(first...last)
+                        guard case .match(let start, let end) = pattern.firstMatch(in: subject, from: offset, matchData: matchData), end > start else { break }
+                        found[index].append(block.first + UInt32(start / block.width)...block.first + UInt32(end / block.width) - 1)
                         offset = end
                     }
                 }

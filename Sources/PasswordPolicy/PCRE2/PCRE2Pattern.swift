@@ -40,7 +40,13 @@ final class PCRE2Pattern: @unchecked Sendable {
     static let baseOptions: UInt32 = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP)
 
     /// Compiles `pattern`. Throws PCRE2's message and offset when the pattern is invalid.
-    init(_ pattern: String, options: UInt32 = 0, baseOptions: UInt32 = PCRE2Pattern.baseOptions, limits: PCRE2Limits = PCRE2Limits()) throws(PCRE2CompileError) {
+    /// With `jit` false the pattern runs in PCRE2's interpreter (same answers) until
+    /// ``compileJIT()``: for patterns matched only a few times, where JIT compiling costs
+    /// more than it saves.
+    init(
+        _ pattern: String, options: UInt32 = 0, baseOptions: UInt32 = PCRE2Pattern.baseOptions,
+        limits: PCRE2Limits = PCRE2Limits(), jit: Bool = true
+    ) throws(PCRE2CompileError) {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         var utf8 = Array(pattern.utf8)
@@ -55,7 +61,7 @@ final class PCRE2Pattern: @unchecked Sendable {
         code = compiled
         // JIT is an optimisation: where the platform has none, the interpreter gives the
         // same answers, so a JIT failure is not an error.
-        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+        if jit { _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) }
         let context = pcre2_match_context_create_8(nil)
         if let context {
             pcre2_set_match_limit_8(context, limits.matchLimit)
@@ -75,6 +81,31 @@ final class PCRE2Pattern: @unchecked Sendable {
         var value: UInt32 = 0
         let rc = pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_MINLENGTH), &value)
         return rc == 0 ? Int(value) : 0
+    }
+
+    /// JIT-compiles a pattern made with `jit: false`. Call it before the pattern is shared
+    /// between threads (PCRE2 changes the compiled code in place).
+    func compileJIT() {
+        _ = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE))
+    }
+
+    /// The bytes a match can start with, as PCRE2 knows them from compiling: its
+    /// start-of-match bitmap, or its one first code unit when that is neither a letter nor
+    /// a non-ASCII byte (whose other cases could start with other bytes); nil when PCRE2
+    /// knows neither, and any byte may start a match. PCRE2's own matcher skips every
+    /// start position whose byte is not in this set, so a subject starting elsewhere
+    /// cannot match.
+    var possibleFirstBytes: [Bool]? {
+        var bitmap: UnsafePointer<UInt8>? = nil
+        if pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap) == 0, let bitmap {
+            return (0..<256).map { bitmap[$0 >> 3] & (1 << UInt8($0 & 7)) != 0 }
+        }
+        var type: UInt32 = 0
+        var unit: UInt32 = 0
+        guard pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type) == 0, type == 1,
+              pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODEUNIT), &unit) == 0, unit < 0x80,
+              !(0x41...0x5A).contains(unit), !(0x61...0x7A).contains(unit) else { return nil }
+        return (0..<256).map { $0 == Int(unit) }
     }
 
     /// Runs the pattern once against `subject`, starting the search at byte `offset`.
