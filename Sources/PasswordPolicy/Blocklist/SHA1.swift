@@ -41,6 +41,15 @@ public struct BlocklistDigest: Sendable, Hashable, Comparable {
         self = bytes.withUnsafeBufferPointer { SHA1.digest($0) }
     }
 
+    /// The SHA-1 digest of the bytes in `buffer` (nothing allocated).
+    ///
+    /// ```swift
+    /// let digest = [0x61, 0x62, 0x63].withUnsafeBufferPointer { BlocklistDigest(sha1Of: $0) }
+    /// ```
+    public init(sha1Of buffer: UnsafeBufferPointer<UInt8>) {
+        self = SHA1.digest(buffer)
+    }
+
     /// A digest written as 40 hexadecimal digits (either case); nil for anything else.
     ///
     /// ```swift
