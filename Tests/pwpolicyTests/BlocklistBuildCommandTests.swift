@@ -108,4 +108,18 @@ import Testing
         let info = try CommandRunner.run(["blocklist", "info", output], input: "")
         #expect(info.status == 2 && info.stderr.contains("checksum"))
     }
+
+    /// README's walk-through: the committed synthetic sample, built, then used with ASVS L3.
+    @Test func theReadmeSampleWorksWithASVSLevel3() throws {
+        let sample = CommandRunner.packageRoot.appendingPathComponent("Examples/Blocklist/hibp-sample.txt").path
+        let output = directory.url.appendingPathComponent("breached.pwbl").path
+        let build = try CommandRunner.run(["blocklist", "build", "--input", sample, "--output", output, "--format", "sha1"], input: "")
+        #expect(build.stdout.hasPrefix("wrote \(output): 6 entries from 6 lines (0 duplicates dropped)"))
+        let check = try CommandRunner.run(["check", "-p", "owasp.asvs-5.l3", "--forbid-list", output],
+                                          input: "zebra crossing 1999\nzebra crossing 2000\nquiet river stone 2024\n")
+        #expect(check.lines.count == 3)
+        #expect(check.lines[0].hasPrefix("line 1: is probably in the list"))
+        #expect(check.lines[1] == "line 2: ok")
+        #expect(check.lines[2].hasPrefix("line 3: is probably in the list"))
+    }
 }
