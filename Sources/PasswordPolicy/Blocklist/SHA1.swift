@@ -135,14 +135,7 @@ enum SHA1 {
             w[t] = x << 1 | x >> 31
         }
         var (a, b, c, d, e) = state
-        for t in 0..<80 {
-            let f: UInt32, k: UInt32
-            switch t {
-            case 0..<20: f = (b & c) | (~b & d); k = 0x5A82_7999
-            case 20..<40: f = b ^ c ^ d; k = 0x6ED9_EBA1
-            case 40..<60: f = (b & c) | (b & d) | (c & d); k = 0x8F1B_BCDC
-            default: f = b ^ c ^ d; k = 0xCA62_C1D6
-            }
+        @inline(__always) func round(_ f: UInt32, _ k: UInt32, _ t: Int) {
             let temp = (a << 5 | a >> 27) &+ f &+ e &+ k &+ w[t]
             e = d
             d = c
@@ -150,6 +143,10 @@ enum SHA1 {
             b = a
             a = temp
         }
+        for t in 0..<20 { round((b & c) | (~b & d), 0x5A82_7999, t) }
+        for t in 20..<40 { round(b ^ c ^ d, 0x6ED9_EBA1, t) }
+        for t in 40..<60 { round((b & c) | (b & d) | (c & d), 0x8F1B_BCDC, t) }
+        for t in 60..<80 { round(b ^ c ^ d, 0xCA62_C1D6, t) }
         state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e)
     }
 }
