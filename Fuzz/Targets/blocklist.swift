@@ -13,6 +13,7 @@ private let path = "/tmp/pwpolicy-fuzz-blocklist-\(getpid()).pwbl"
 
 private func load(_ bytes: [UInt8]) {
     guard let file = fopen(path, "wb") else { fatalError("cannot write \(path)") }
+    defer { unlink(path) }
     _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
     fclose(file)
     do {
