@@ -22,8 +22,9 @@ enum BlocklistBenchmarks {
         let start = ContinuousClock.now
         for partition in 0..<partitions {
             let count = entries / partitions + (partition < entries % partitions ? 1 : 0)
-            let base = UInt64(partition).multipliedFullWidth(by: UInt64.max / UInt64(partitions) + 1).low
+            // Keys of this partition only: [partition, partition + 1) · 2^64 / partitions.
             let width = UInt64.max / UInt64(partitions)
+            let base = UInt64(partition) &* width &+ (partition == 0 ? 0 : 1)
             var digests = (0..<count).map { _ in BlocklistDigest(high: base &+ random.next() % width, middle: random.next(), low: 0) }
             let bytes = builder.encodePartition(&digests).bytes
             bytes.withUnsafeBytes { checksum.add($0) }
@@ -84,7 +85,11 @@ enum BlocklistBenchmarks {
         }
         Benchmark("sha1 swift-crypto Insecure.SHA1", configuration: perPassword) { benchmark in
             var x: UInt8 = 0
-            corpus.withEachBuffer { x ^= Insecure.SHA1.hash(bufferPointer: UnsafeRawBufferPointer($0)).first ?? 0 }
+            corpus.withEachBuffer { buffer in
+                var hasher = Insecure.SHA1()
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
+                x ^= hasher.finalize().withUnsafeBytes { $0[0] }
+            }
             blackHole(x)
         }
         let nist = compiledPreset("nist.sp800-63b-4.password")

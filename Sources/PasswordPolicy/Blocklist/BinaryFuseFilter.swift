@@ -86,15 +86,45 @@ struct FuseParameters: Equatable {
 }
 
 enum BinaryFuseFilter {
-    /// A filter of `keys` (distinct): its parameters and fingerprints. Tries seeds derived
-    /// from `seedBase` until peeling succeeds (with distinct keys the first seed nearly always does).
-    static func build(_ keys: [UInt64], seedBase: UInt64) -> (FuseParameters, [UInt8]) {
+    /// A filter of `keys` (duplicates allowed): its parameters, fingerprints and the number of
+    /// distinct keys. Tries seeds derived from `seedBase` until peeling succeeds (nearly
+    /// always the first). The keys' hashes are sorted first (the hash is a bijection of the
+    /// key, so equal hashes are equal keys): duplicates drop out, and the slots are then
+    /// filled in increasing order of the first slot, as the paper advises for cache locality.
+    static func build(_ keys: [UInt64], seedBase: UInt64) -> (FuseParameters, [UInt8], Int) {
         var attempt: UInt64 = 0
+        var hashes = [UInt64](repeating: 0, count: keys.count)
+        var scratch = [UInt64](repeating: 0, count: keys.count)
         while true {
             attempt += 1
             var parameters = FuseParameters(count: keys.count, seed: splitMix(seedBase &+ attempt))
-            if attempt > 8 { parameters = FuseParameters(count: keys.count + keys.count / 8 * Int(attempt - 8) + 8, seed: parameters.seed) }
-            if let fingerprints = assign(keys, parameters) { return (parameters, fingerprints) }
+            for index in keys.indices { hashes[index] = parameters.hash(keys[index]) }
+            radixSort(&hashes, &scratch)
+            hashes.removeDuplicatesInSorted()
+            parameters = FuseParameters(count: hashes.count, seed: parameters.seed)
+            if attempt > 8 { parameters = FuseParameters(count: hashes.count + hashes.count / 8 * Int(attempt - 8) + 8, seed: parameters.seed) }
+            if let fingerprints = assign(hashes, parameters) { return (parameters, fingerprints, hashes.count) }
+            hashes = [UInt64](repeating: 0, count: keys.count)
+        }
+    }
+
+    /// Sorts `values` by 8-bit digits, least significant first (`scratch`: as many elements).
+    static func radixSort(_ values: inout [UInt64], _ scratch: inout [UInt64]) {
+        values.withUnsafeMutableBufferPointer { a in
+            scratch.withUnsafeMutableBufferPointer { b in
+                var source = a, target = b
+                for shift in stride(from: UInt64(0), to: 64, by: 8) {
+                    var counts = [Int](repeating: 0, count: 257)
+                    for value in source { counts[Int(truncatingIfNeeded: value >> shift) & 0xFF + 1] += 1 }
+                    for digit in 0..<256 { counts[digit + 1] += counts[digit] }
+                    for value in source {
+                        let digit = Int(truncatingIfNeeded: value >> shift) & 0xFF
+                        target[counts[digit]] = value
+                        counts[digit] += 1
+                    }
+                    swap(&source, &target)
+                }
+            }
         }
     }
 
@@ -109,11 +139,11 @@ enum BinaryFuseFilter {
     /// Each slot keeps (keys hitting it) << 2 | (xor of which of its key's three slots it is),
     /// and the xor of those keys' hashes: a slot hit once names its key and position.
     private static func assign(_ keys: [UInt64], _ p: FuseParameters) -> [UInt8]? {
+        // `keys` are the keys' hashes here.
         let length = Int(p.arrayLength)
         var counts = [UInt8](repeating: 0, count: length)
         var hashes = [UInt64](repeating: 0, count: length)
-        for key in keys {
-            let h = p.hash(key)
+        for h in keys {
             let (a, b, c) = p.slots(h)
             if counts[a] >= 0xF8 || counts[b] >= 0xF8 || counts[c] >= 0xF8 { return nil }
             counts[a] = (counts[a] &+ 4) ^ 0; hashes[a] ^= h

@@ -85,7 +85,8 @@ public struct BlocklistFileBuilder: Sendable {
     }
 
     /// The bytes of the next partition, from its digests (any order, duplicates allowed;
-    /// sorted and deduplicated in place); returns them and how many duplicates were dropped.
+    /// consumed); returns them and how many duplicates were dropped (for a filter, entries
+    /// whose digests share their first 8 bytes count as duplicates).
     ///
     /// ```swift
     /// var builder = BlocklistFileBuilder(options: .init(), partitionCount: 1)
@@ -93,31 +94,30 @@ public struct BlocklistFileBuilder: Sendable {
     /// let (bytes, duplicates) = builder.encodePartition(&digests)
     /// ```
     public mutating func encodePartition(_ digests: inout [BlocklistDigest]) -> (bytes: [UInt8], duplicates: Int) {
-        digests.sort()
-        var unique = 0
-        for index in digests.indices where index == 0 || digests[index] != digests[unique - 1] {
-            digests[unique] = digests[index]
-            unique += 1
-        }
-        let duplicates = digests.count - unique
-        digests.removeLast(duplicates)
         var bytes: [UInt8]
+        let duplicates: Int
         if options.isExact {
+            digests.sort()
+            let total = digests.count
+            digests.removeDuplicatesInSorted()
+            duplicates = total - digests.count
             bytes = []
-            bytes.reserveCapacity(unique * 20)
+            bytes.reserveCapacity(digests.count * 20)
             for digest in digests {
                 bytes.appendBigEndian(digest.high); bytes.appendBigEndian(digest.middle); bytes.appendBigEndian(digest.low)
             }
-            count += unique
+            count += digests.count
         } else {
-            var keys = digests.map(\.high)
-            keys.removeDuplicatesInSorted()
-            let (parameters, fingerprints) = BinaryFuseFilter.build(keys, seedBase: UInt64(table.count) &* 0x1000_0001)
+            // A filter keeps the digests' first 8 bytes: sort and deduplicate those alone.
+            let keys = digests.map(\.high)
+            digests = []
+            let (parameters, fingerprints, distinct) = BinaryFuseFilter.build(keys, seedBase: UInt64(table.count) &* 0x1000_0001)
+            duplicates = keys.count - distinct
             table.append(parameters)
             offsets.append(UInt64(bodyLength))
             bytes = fingerprints
             while bytes.count % 8 != 0 { bytes.append(0) }
-            count += keys.count
+            count += distinct
         }
         bodyLength += bytes.count
         return (bytes, duplicates)
@@ -155,7 +155,7 @@ extension [UInt8] {
     }
 }
 
-extension [UInt64] {
+extension Array where Element: Equatable {
     mutating func removeDuplicatesInSorted() {
         var unique = 0
         for index in indices where index == 0 || self[index] != self[unique - 1] {

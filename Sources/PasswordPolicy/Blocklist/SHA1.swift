@@ -56,19 +56,28 @@ public struct BlocklistDigest: Sendable, Hashable, Comparable {
     /// BlocklistDigest(hexadecimal: Array("5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8".utf8))
     /// ```
     public init?(hexadecimal text: some Collection<UInt8>) {
+        let parsed = text.withContiguousStorageIfAvailable(BlocklistDigest.parse) ?? Array(text).withUnsafeBufferPointer(BlocklistDigest.parse)
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    private static func parse(_ text: UnsafeBufferPointer<UInt8>) -> BlocklistDigest? {
         guard text.count == 40 else { return nil }
-        var words: [UInt64] = [0, 0, 0]
-        for (index, character) in text.enumerated() {
-            let value: UInt8
-            switch character {
-            case 0x30...0x39: value = character - 0x30
-            case 0x41...0x46: value = character - 0x41 + 10
-            case 0x61...0x66: value = character - 0x61 + 10
-            default: return nil
+        var invalid: UInt8 = 0
+        // Digits and letters of either case to their values; anything else sets a high bit.
+        @inline(__always) func word(_ start: Int, _ count: Int) -> UInt64 {
+            var word: UInt64 = 0
+            for index in start..<(start + count) {
+                let character = text[index]
+                let digit = character &- 0x30, letter = (character | 0x20) &- 0x61
+                let value: UInt8 = digit < 10 ? digit : (letter < 6 ? letter &+ 10 : 0x80)
+                invalid |= value
+                word = word << 4 | UInt64(value & 0x0F)
             }
-            words[index / 16] = words[index / 16] << 4 | UInt64(value)
+            return word
         }
-        self.init(high: words[0], middle: words[1], low: UInt32(truncatingIfNeeded: words[2]))
+        let digest = BlocklistDigest(high: word(0, 16), middle: word(16, 16), low: UInt32(truncatingIfNeeded: word(32, 8)))
+        return invalid & 0x80 == 0 ? digest : nil
     }
 
     /// The digest as 40 upper-case hexadecimal digits (Have I Been Pwned's form).
