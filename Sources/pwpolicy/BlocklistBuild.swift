@@ -10,7 +10,7 @@ import PasswordPolicy
 /// `blocklist build`: one streaming pass over the input turns each line into a SHA-1 digest
 /// and drops it into its partition (in memory when the input is small, else appended to a
 /// temporary file per partition); then each partition is sorted, deduplicated and encoded
-/// in turn. Memory: about 30 bytes per entry of the largest partition (at most ~16M entries).
+/// in turn. Memory: about 50 bytes per entry of the largest partition (~16M entries by default).
 /// The file is written as OUTPUT.tmp and renamed when complete. Never prints an entry.
 struct BlocklistBuild {
     let input: String

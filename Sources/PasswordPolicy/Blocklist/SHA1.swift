@@ -104,7 +104,7 @@ enum SHA1 {
     /// The digest of `bytes`.
     static func digest(_ bytes: UnsafeBufferPointer<UInt8>) -> BlocklistDigest {
         var state: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { w in
             w.initialize(repeating: 0)
             var offset = 0
             while bytes.count - offset >= 64 {
@@ -133,19 +133,24 @@ enum SHA1 {
 
     @inline(__always)
     private static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
-        UInt32(bytes[at]) << 24 | UInt32(bytes[at + 1]) << 16 | UInt32(bytes[at + 2]) << 8 | UInt32(bytes[at + 3])
+        UInt32(bigEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: at, as: UInt32.self))
     }
 
-    /// One 64-byte block (its 16 words in `w[0..<16]`) into `state`.
+    /// One 64-byte block (its 16 words in `w[0..<16]`) into `state`; the message schedule is
+    /// kept in those 16 words, each replaced as the rounds go (FIPS 180-4, section 6.1.3).
     @inline(__always)
     private static func compress(_ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32), _ w: UnsafeMutableBufferPointer<UInt32>) {
-        for t in 16..<80 {
-            let x = w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16]
-            w[t] = x << 1 | x >> 31
-        }
         var (a, b, c, d, e) = state
         @inline(__always) func round(_ f: UInt32, _ k: UInt32, _ t: Int) {
-            let temp = (a << 5 | a >> 27) &+ f &+ e &+ k &+ w[t]
+            let word: UInt32
+            if t < 16 {
+                word = w[t]
+            } else {
+                let x = w[(t - 3) & 15] ^ w[(t - 8) & 15] ^ w[(t - 14) & 15] ^ w[t & 15]
+                word = x << 1 | x >> 31
+                w[t & 15] = word
+            }
+            let temp = (a << 5 | a >> 27) &+ f &+ e &+ k &+ word
             e = d
             d = c
             c = b << 30 | b >> 2
