@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // `swift package generate-documentation`: a command plugin only, nothing links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        // Tests only: Insecure.SHA1, the oracle the library's own SHA-1 (Blocklist/SHA1.swift) is
+        // checked against. The library itself stays PCRE2 + the standard library.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // A thin C module over the system's PCRE2 (8-bit code units). Nothing but
@@ -42,7 +45,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PasswordPolicyTests",
-            dependencies: ["PasswordPolicy"],
+            dependencies: ["PasswordPolicy", .product(name: "Crypto", package: "swift-crypto")],
             // A copy of ../shared/spec/conformance, read by path when ../shared is absent.
             exclude: ["Conformance", "BadPolicies", "Fixtures"]
         ),

@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(name: "swift-password-policy", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // Insecure.SHA1, measured against the library's own SHA-1 (BlocklistBenchmarks).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The system's PCRE2 (8-bit), for the one-anchored-pattern baseline. The main
@@ -42,6 +44,7 @@ let package = Package(
                 "CTableLoop",
                 .product(name: "PasswordPolicy", package: "swift-password-policy"),
                 .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Benchmarks/PasswordPolicyBenchmarks",
             plugins: [

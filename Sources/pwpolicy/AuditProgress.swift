@@ -12,8 +12,11 @@ final class AuditProgress {
     private let totalBytes: Int?
     private let clock = ContinuousClock()
     private var lastDrawn: ContinuousClock.Instant?
+    /// What the count counts: "passwords checked" (audit), "lines read" (blocklist build).
+    private let noun: String
 
-    init(descriptor: Int32) {
+    init(descriptor: Int32, noun: String = "passwords checked") {
+        self.noun = noun
         var info = stat()
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 {
             totalBytes = Int(info.st_size)
@@ -34,7 +37,7 @@ final class AuditProgress {
             text += "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
             text += "\(Int(share * 100))% "
         }
-        text += "\(AuditProgress.size(bytes)) read, \(lines()) passwords checked\u{1B}[K"
+        text += "\(AuditProgress.size(bytes)) read, \(lines()) \(noun)\u{1B}[K"
         StandardError.write(text)
     }
 

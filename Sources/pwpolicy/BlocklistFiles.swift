@@ -1,7 +1,9 @@
 import PasswordPolicy
 
-/// The `forbidList` lists that are files: plain text, one password a line (LF; one trailing
-/// CR is removed; empty lines are skipped), valid UTF-8, at most 64 MiB. A `list` that is not
+/// The `forbidList` lists that are files: blocklist files (a path ending in `.pwbl`, or a file
+/// starting with their magic; `pwpolicy blocklist build`), mapped and checked at load; or plain
+/// text, one password a line (LF; one trailing CR is removed; empty lines are skipped), valid
+/// UTF-8, at most 64 MiB. A `list` that is not
 /// a built-in name is a path, relative to the directory of the policy file that names it (to
 /// the working directory for a preset or `--forbid-list`).
 enum BlocklistFiles {
@@ -46,7 +48,9 @@ enum BlocklistFiles {
 
     /// Reads one list file into a list named `name`.
     static func read(_ name: String, path: String) throws(CommandFailure) -> Blocklist {
+        if path.hasSuffix(".pwbl") { return try readBinary(name, path: path) }
         let bytes = try readFile(path, limit: maximumFileSize, what: "the list file")
+        if Blocklist.isBlocklistFile(prefix: bytes) { return try readBinary(name, path: path) }
         if bytes.count > maximumFileSize {
             throw CommandFailure("the list file \(path) is over \(maximumFileSize >> 20) MiB; larger lists are not supported yet")
         }
@@ -61,5 +65,10 @@ enum BlocklistFiles {
         }
         if entries.isEmpty { throw CommandFailure("the list file \(path) holds no password") }
         return Blocklist(name: name, entries: entries)
+    }
+
+    /// Maps a blocklist file (`pwpolicy blocklist build`), checked at load.
+    static func readBinary(_ name: String, path: String) throws(CommandFailure) -> Blocklist {
+        do { return try Blocklist(contentsOfFile: path, name: name) } catch { throw CommandFailure(error.message) }
     }
 }

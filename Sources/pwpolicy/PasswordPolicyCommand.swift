@@ -29,6 +29,7 @@ struct PasswordPolicyCommand: ParsableCommand {
             ExportCommand.self,
             BenchCommand.self,
             AuditCommand.self,
+            BlocklistCommand.self,
         ]
     )
 

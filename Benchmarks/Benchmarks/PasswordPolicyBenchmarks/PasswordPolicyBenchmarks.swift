@@ -226,6 +226,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     BatchBenchmarks.register(corpus, ids: baselineIDs, configuration: perPassword)
+    BlocklistBenchmarks.register(corpus, perPassword: perPassword)
 
     // Compilation and intersection.
     for policy in seedIDs.compactMap(Presets.policy(id:)) {

@@ -20,12 +20,14 @@ public struct Blocklist: Sendable, CustomStringConvertible {
     private let blob: [UInt8]
     /// Where each entry starts in `blob`; one more element than entries (the end).
     private let starts: [Int32]
+    /// A mapped blocklist file, when the list is one (then `blob` and `starts` are empty).
+    let file: BlocklistFile?
 
     /// `name (N entries)`: never the entries themselves.
     public var description: String { "\(name) (\(count) entries)" }
 
     /// The number of distinct entries.
-    public var count: Int { starts.count - 1 }
+    public var count: Int { file?.info.count ?? starts.count - 1 }
 
     /// A list of `entries` (duplicates and empty strings are dropped; an entry holding a
     /// newline is split at it).
@@ -60,11 +62,12 @@ public struct Blocklist: Sendable, CustomStringConvertible {
         self.init(name: name, reason: reason, blob: blob, starts: starts)
     }
 
-    private init(name: String, reason: String, blob: [UInt8], starts: [Int32]) {
+    init(name: String, reason: String, blob: [UInt8] = [], starts: [Int32] = [0], file: BlocklistFile? = nil) {
         self.name = name
         self.reason = reason
         self.blob = blob
         self.starts = starts
+        self.file = file
     }
 
     /// Whether `password`'s exact UTF-8 is an entry.
@@ -79,7 +82,8 @@ public struct Blocklist: Sendable, CustomStringConvertible {
 
     /// Whether `bytes` are exactly an entry.
     func contains(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        blob.withUnsafeBufferPointer { table in
+        if let file { return file.contains(Blocklist.digest(bytes, as: file.info)) }
+        return blob.withUnsafeBufferPointer { table in
             var low = 0
             var high = starts.count - 1
             while low < high {
@@ -106,7 +110,8 @@ public struct Blocklist: Sendable, CustomStringConvertible {
         return length - bytes.count
     }
 
-    /// Every entry, in byte order.
+    /// Every entry, in byte order; empty for a list loaded from a blocklist file (which
+    /// holds digests or fingerprints, not passwords).
     public var entries: [String] {
         (0..<count).map { String(decoding: blob[Int(starts[$0])..<Int(starts[$0 + 1]) - 1], as: UTF8.self) }
     }
@@ -114,6 +119,7 @@ public struct Blocklist: Sendable, CustomStringConvertible {
     /// The list with every entry in NFC and, when `caseFolded`, lowercased; the list itself
     /// when that changes nothing (an all-ASCII list without capitals, such as `common`).
     func prepared(normalization: UnicodeNormalization?, caseFolded: Bool) -> Blocklist {
+        if file != nil { return self }
         let nonASCII = blob.contains { $0 >= 0x80 }
         let capitals = caseFolded && blob.contains { $0 >= 0x41 && $0 <= 0x5A }
         guard (nonASCII && (normalization != nil || caseFolded)) || capitals else { return self }

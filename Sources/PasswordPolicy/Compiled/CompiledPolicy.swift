@@ -81,8 +81,10 @@ public struct CompiledPolicy: Sendable {
     }
 
     /// Compiles `policy` with the lists its `forbidList` names: each `list` is looked up in
-    /// `blocklists` first, then among the built-in lists; a name found in neither is a problem
-    /// at `forbidList[i].list`.
+    /// `blocklists` first, then, when it ends in `.pwbl`, loaded as a blocklist file from that
+    /// path (relative to the working directory; ``Blocklist/init(contentsOfFile:name:reason:)``),
+    /// then among the built-in lists; a name found nowhere, or a file that does not load, is a
+    /// problem at `forbidList[i].list`.
     ///
     /// ```swift
     /// let breached = Blocklist(name: "breached", entries: ["hunter2"])
@@ -144,7 +146,14 @@ public struct CompiledPolicy: Sendable {
     private static func resolveLists(_ policy: Policy, _ supplied: [String: Blocklist], _ problems: inout [PolicyProblem]) -> [(rule: ForbiddenList, list: Blocklist)] {
         var resolved: [(rule: ForbiddenList, list: Blocklist)] = []
         for (index, rule) in policy.forbidLists.enumerated() where !rule.list.isEmpty {
-            guard let list = supplied[rule.list] ?? Blocklist.builtIn(named: rule.list) else {
+            var file: Blocklist? = nil
+            if supplied[rule.list] == nil, rule.list.hasSuffix(".pwbl") {
+                do { file = try Blocklist(contentsOfFile: rule.list, name: rule.list) } catch {
+                    problems.append(PolicyProblem(keyPath: "forbidList[\(index)].list", message: error.message))
+                    continue
+                }
+            }
+            guard let list = supplied[rule.list] ?? file ?? Blocklist.builtIn(named: rule.list) else {
                 let message = "no list \"\(rule.list)\": the built-in lists are \(Blocklist.builtInNames.map { "\"\($0)\"" }.joined(separator: ", ")); supply others by name (CompiledPolicy(_:blocklists:)) or as a file path"
                 problems.append(PolicyProblem(keyPath: "forbidList[\(index)].list", message: message))
                 continue

@@ -43,6 +43,13 @@ extension CompiledPolicy {
         if !caseFolded || !buffer.contains(where: { $0 >= 0x41 && ($0 <= 0x5A || $0 >= 0x80) }) {
             return list.contains(utf8: buffer)
         }
+        // ASCII: lowercase A-Z on the stack (Unicode's lowercase mapping of ASCII; NFC as is).
+        if buffer.count <= 256, !buffer.contains(where: { $0 >= 0x80 }) {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count) { folded in
+                for (index, byte) in buffer.enumerated() { folded[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                return list.contains(utf8: UnsafeBufferPointer(folded))
+            }
+        }
         // Lowercasing an NFC string can leave it un-normalized; normalize again when asked.
         let lowered = String(decoding: buffer, as: UTF8.self).lowercased()
         var folded = policy.normalization == nil ? lowered : UnicodeNormalization.nfc(lowered)

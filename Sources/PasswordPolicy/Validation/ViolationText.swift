@@ -71,10 +71,14 @@ enum ViolationText {
         return Violation(code: .patternForbidden, message: message, detail: .pattern(code: rule.code))
     }
 
-    /// `blocklist.contained`: the rule's message (or the list's reason) and code, never the password.
+    /// `blocklist.contained`: the rule's message (or the list's reason) and code, never the
+    /// password; "probably in the list" when the list is a filter file.
     static func listed(_ rule: ForbiddenList, _ list: Blocklist) -> Violation {
         let code = rule.code ?? list.name
-        return Violation(code: .blocklistContained, message: "\(rule.message ?? list.reason) (\(code))", detail: .blocklist(code: code, list: list.name))
+        var message = "\(rule.message ?? list.reason) (\(code))"
+        // A filter file's verdict is approximate: say so even under the rule's own message.
+        if list.isApproximate, rule.message != nil { message += "; probably in the list \"\(list.name)\" (a filter, 1 in 256 false positives)" }
+        return Violation(code: .blocklistContained, message: message, detail: .blocklist(code: code, list: list.name))
     }
 
     static func context(_ name: String) -> Violation {

@@ -1,0 +1,146 @@
+// A blocklist file mapped into memory read-only (mmap), checked once at load (header,
+// checksums, every partition's bounds), then looked up in place by any number of threads.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The facts of a loaded blocklist file, as `pwpolicy blocklist info` shows them.
+///
+/// ```swift
+/// let list = try Blocklist(contentsOfFile: "breached.pwbl")
+/// list.fileInfo?.falsePositiveRate   // 0.00390625
+/// ```
+public struct BlocklistFileInfo: Sendable, Hashable {
+    /// The file's format version (1).
+    public var formatVersion: Int
+    /// Whether the file holds a filter (approximate) rather than an exact table.
+    public var isApproximate: Bool
+    /// Whether entries were lowercased (passwords are, before lookup).
+    public var isCaseInsensitive: Bool
+    /// The normalization entries were put in (passwords are, before lookup).
+    public var normalization: UnicodeNormalization?
+    /// Distinct entries.
+    public var count: Int
+    /// The file's size in bytes.
+    public var byteCount: Int
+    /// How many partitions the filter has.
+    public var partitionCount: Int
+    /// The chance that a password not in the list is reported as listed: 1/256 for a
+    /// filter (8-bit fingerprints), 0 for an exact table.
+    public var falsePositiveRate: Double { isApproximate ? 1.0 / 256 : 0 }
+    /// File bits per entry.
+    public var bitsPerEntry: Double { count == 0 ? 0 : Double(byteCount * 8) / Double(count) }
+}
+
+/// The mapping; unmapped when the last list using it goes away.
+final class BlocklistFile: Sendable {
+    private nonisolated(unsafe) let base: UnsafeRawPointer
+    private let length: Int
+    let info: BlocklistFileInfo
+    private let partitions: [FuseParameters]
+    private let offsets: [Int]
+
+    init(path: String) throws(BlocklistFileError) {
+        let (base, length) = try BlocklistFile.map(path)
+        do throws(BlocklistFileError) {
+            let file = UnsafeRawBufferPointer(start: base, count: length)
+            let header = try BlocklistFileHeader(parsing: file, path: path)
+            let body = UnsafeRawBufferPointer(rebasing: file[BlocklistFileHeader.size...])
+            guard BlocklistChecksum.of(body) == header.bodyChecksum else {
+                throw BlocklistFileError(code: .checksum, message: "the blocklist file \(path) is corrupt (body checksum mismatch)")
+            }
+            (partitions, offsets) = try BlocklistFile.partitions(header, body, path: path)
+            info = BlocklistFileInfo(
+                formatVersion: Int(BlocklistFileHeader.version), isApproximate: header.structure == BlocklistFileHeader.fuseFilter,
+                isCaseInsensitive: header.flags & BlocklistFileHeader.caseFolded != 0,
+                normalization: header.flags & BlocklistFileHeader.normalizedNFC != 0 ? .nfc : nil,
+                count: Int(header.count), byteCount: length, partitionCount: Int(header.partitionCount))
+        } catch {
+            BlocklistFile.unmap(base, length)
+            throw error
+        }
+        self.base = base
+        self.length = length
+    }
+
+    deinit { BlocklistFile.unmap(base, length) }
+
+    /// The partition table of a filter, each entry checked against the body; empty for a table.
+    private static func partitions(_ header: BlocklistFileHeader, _ body: UnsafeRawBufferPointer, path: String) throws(BlocklistFileError) -> ([FuseParameters], [Int]) {
+        let malformed = BlocklistFileError(code: .malformed, message: "the blocklist file \(path) has an inconsistent body")
+        if header.structure == BlocklistFileHeader.exactTable {
+            guard header.count.multipliedReportingOverflow(by: 20) == (header.bodyLength, false), header.partitionCount == 1 else { throw malformed }
+            return ([], [])
+        }
+        let count = Int(header.partitionCount)
+        guard count >= 1, UInt64(count) * 32 <= header.bodyLength else { throw malformed }
+        let tableStart = body.count - 32 * count
+        var parameters: [FuseParameters] = [], offsets: [Int] = []
+        for index in 0..<count {
+            let at = tableStart + 32 * index
+            let entry = FuseParameters(seed: body.littleEndian(at: at), segmentLength: body.littleEndian(at: at + 8),
+                                       segmentCount: body.littleEndian(at: at + 12), arrayLength: body.littleEndian(at: at + 24))
+            let offset: UInt64 = body.littleEndian(at: at + 16)
+            guard entry.isConsistent, offset <= UInt64(tableStart), entry.arrayLength <= UInt64(tableStart) - offset else { throw malformed }
+            parameters.append(entry)
+            offsets.append(Int(offset))
+        }
+        return (parameters, offsets)
+    }
+
+    /// Whether the digest may be a member (a filter) or is one (a table).
+    func contains(_ digest: BlocklistDigest) -> Bool {
+        let body = base + BlocklistFileHeader.size
+        if partitions.isEmpty { return tableContains(digest, body.assumingMemoryBound(to: UInt8.self)) }
+        let index = Int(digest.high.multipliedFullWidth(by: UInt64(partitions.count)).high)
+        let fingerprints = (body + offsets[index]).assumingMemoryBound(to: UInt8.self)
+        return partitions[index].mayContain(digest.high, fingerprints)
+    }
+
+    private func tableContains(_ digest: BlocklistDigest, _ table: UnsafePointer<UInt8>) -> Bool {
+        var low = 0, high = info.count
+        while low < high {
+            let middle = (low + high) / 2
+            let entry = UnsafeRawPointer(table + 20 * middle)
+            let other = BlocklistDigest(
+                high: UInt64(bigEndian: entry.loadUnaligned(as: UInt64.self)),
+                middle: UInt64(bigEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+                low: UInt32(bigEndian: entry.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
+            if other == digest { return true }
+            if other < digest { low = middle + 1 } else { high = middle }
+        }
+        return false
+    }
+
+    private static func map(_ path: String) throws(BlocklistFileError) -> (UnsafeRawPointer, Int) {
+        #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
+        func failure(_ what: String) -> BlocklistFileError {
+            BlocklistFileError(code: .unreadable, message: "cannot \(what) the blocklist file \(path) (errno \(errno))")
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw failure("open") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw failure("stat") }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw BlocklistFileError(code: .unreadable, message: "the blocklist file \(path) is not a regular file")
+        }
+        let length = Int(status.st_size)
+        guard length > 0 else { throw BlocklistFileError(code: .truncated, message: "the blocklist file \(path) is empty") }
+        guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), pointer != MAP_FAILED else { throw failure("map") }
+        return (UnsafeRawPointer(pointer), length)
+        #else
+        throw BlocklistFileError(code: .unreadable, message: "blocklist files are not supported on this platform")
+        #endif
+    }
+
+    private static func unmap(_ base: UnsafeRawPointer, _ length: Int) {
+        #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
+        munmap(UnsafeMutableRawPointer(mutating: base), length)
+        #endif
+    }
+}
