@@ -31,6 +31,8 @@ for vendor in vendors:
         relative = f"{vendor}/{path.name}"
         chunks.append(relative + "\n" + text)
         rows.append((relative, json.loads(text)))
+        # Presets.policy(id:) finds a file by the id its path gives.
+        assert rows[-1][1]["id"] == f"{vendor}.{path.name[:-5]}", f"{path}: id {rows[-1][1]['id']} is not {vendor}.{path.name[:-5]}"
     body = SEPARATOR.join(chunks)
     hashes = "#"
     while ('"' + hashes) in body or ('"""' + hashes) in body:

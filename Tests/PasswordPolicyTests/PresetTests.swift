@@ -37,6 +37,17 @@ import Testing
         return files.sorted()
     }
 
+    /// `policy(id:)` decodes one file by the id its path gives: it must return exactly the
+    /// preset `all` holds, for every preset, and nil for ids that are not presets.
+    @Test func lookupByIDFindsEveryPresetAlone() {
+        for preset in Presets.all {
+            #expect(Presets.policy(id: preset.id) == preset, "\(preset.id)")
+        }
+        #expect(Presets.policy(id: "aws") == nil)
+        #expect(Presets.policy(id: "aws.rds.mysql.json") == nil)
+        #expect(Presets.policy(id: "") == nil)
+    }
+
     @Test func embeddedPresetsEqualTheFiles() throws {
         let files = try Self.presetFiles()
         let seedFiles = Self.ids.map { id in Presets.vendor(of: id) + "/" + id.dropFirst(Presets.vendor(of: id).count + 1) + ".json" }

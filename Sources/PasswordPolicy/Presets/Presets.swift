@@ -19,8 +19,23 @@ public enum Presets {
 
     private static let byID: [String: Policy] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-    /// The preset with this id, or nil.
-    public static func policy(id: String) -> Policy? { byID[id] }
+    /// The preset with this id, or nil. Only that preset's file is decoded (its path gives
+    /// its id: `policies/aws/rds.mysql.json` holds `aws.rds.mysql`, which the embedder
+    /// checks), so a one-shot lookup does not decode the whole catalogue.
+    public static func policy(id: String) -> Policy? {
+        if let json = fileByID[id], let policy = try? Policy(json: json), policy.id == id { return policy }
+        return byID[id]
+    }
+
+    /// Each preset file's JSON text by the id its path gives.
+    private static let fileByID: [String: String] = Dictionary(
+        embedded.map { (id(ofFile: $0.file), $0.json) }, uniquingKeysWith: { first, _ in first })
+
+    /// `aws/rds.mysql.json` → `aws.rds.mysql`.
+    static func id(ofFile file: String) -> String {
+        let name = file.hasSuffix(".json") ? String(file.dropLast(5)) : file
+        return String(name.map { $0 == "/" ? "." : $0 })
+    }
 
     /// The ids of every preset, sorted.
     public static var ids: [String] { all.map(\.id) }
