@@ -14,6 +14,22 @@ import Testing
         #expect(Set(Self.ids.map(Presets.vendor(of:))).count >= 8, "from at least 8 vendors")
     }
 
+    /// Ids follow the spec's `vendor.service[.variant]`: two or three dot-separated lowercase
+    /// segments (letters and digits, joined by single hyphens); a website preset is `web.`
+    /// and the site's lowercase domain name (issue 11's own exception).
+    @Test func idsFollowTheSpecsShape() throws {
+        let vendorId = #/[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*){1,2}/#
+        let label = "[a-z0-9]([a-z0-9-]*[a-z0-9])?"
+        let webId = try Regex("web\\.\(label)(\\.\(label))+")
+        for policy in Presets.all {
+            if Presets.vendor(of: policy.id) == "web" {
+                #expect(policy.id.wholeMatch(of: webId) != nil, "\(policy.id) is web. and a lowercase domain")
+            } else {
+                #expect(policy.id.wholeMatch(of: vendorId) != nil, "\(policy.id) is vendor.service[.variant]")
+            }
+        }
+    }
+
     @Test(arguments: CatalogueTests.ids)
     func sourcedDocumentedAndLintClean(id: String) throws {
         let policy = try #require(Presets.policy(id: id))

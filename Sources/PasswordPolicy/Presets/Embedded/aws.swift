@@ -249,10 +249,10 @@ aws/aurora.mysql.json
   "allowOther": true,
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digits", "specials"] } ]
 }
-␞aws/lightsail.database.mysql.json
+␞aws/lightsail.mysql.json
 {
   "format": 1,
-  "id": "aws.lightsail.database.mysql",
+  "id": "aws.lightsail.mysql",
   "title": "Amazon Lightsail managed database (MySQL), master user password",
   "source": "Amazon Lightsail API Reference, CreateRelationalDatabase, request parameter masterUserPassword, API version 2016-11-28 (text as in the AWS SDK service model of 2026-06-10), https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateRelationalDatabase.html; with the Lightsail guide, Creating a database (archived copy of 2023-05), https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-creating-a-database.html",
   "notes": [
@@ -270,10 +270,10 @@ aws/aurora.mysql.json
     { "name": "specials", "chars": "!#$%&'()*+,-.:;<=>?[\\]^_`{|}~" }
   ]
 }
-␞aws/lightsail.database.postgresql.json
+␞aws/lightsail.postgresql.json
 {
   "format": 1,
-  "id": "aws.lightsail.database.postgresql",
+  "id": "aws.lightsail.postgresql",
   "title": "Amazon Lightsail managed database (PostgreSQL), master user password",
   "source": "Amazon Lightsail API Reference, CreateRelationalDatabase, request parameter masterUserPassword, API version 2016-11-28 (text as in the AWS SDK service model of 2026-06-10), https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateRelationalDatabase.html; with the Lightsail guide, Creating a database (archived copy of 2023-05), https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-creating-a-database.html",
   "notes": [

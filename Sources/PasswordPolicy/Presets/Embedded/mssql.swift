@@ -3,10 +3,10 @@
 
 extension Presets {
     static let vendor_mssql = #"""
-mssql/check_policy.json
+mssql/checkpolicy.json
 {
   "format": 1,
-  "id": "mssql.check_policy",
+  "id": "mssql.checkpolicy",
   "title": "Microsoft SQL Server, login password with CHECK_POLICY = ON (password complexity)",
   "source": "Microsoft Learn, SQL Server, Security, Password policy (section Password complexity), applies to SQL Server, https://learn.microsoft.com/sql/relational-databases/security/password-policy (current version; the page carries no version number)",
   "notes": [

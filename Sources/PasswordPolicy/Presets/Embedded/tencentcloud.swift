@@ -3,10 +3,10 @@
 
 extension Presets {
     static let vendor_tencentcloud = ##"""
-tencentcloud/cdb.mysql.createaccounts.json
+tencentcloud/cdb.createaccounts.json
 {
   "format": 1,
-  "id": "tencentcloud.cdb.mysql.createaccounts",
+  "id": "tencentcloud.cdb.createaccounts",
   "title": "Tencent Cloud TencentDB for MySQL, new database account password (CreateAccounts)",
   "source": "Tencent Cloud TencentDB for MySQL API, CreateAccounts, API version 2017-03-20, https://www.tencentcloud.com/document/api/236/17502",
   "notes": [
@@ -36,7 +36,7 @@ tencentcloud/cdb.mysql.createaccounts.json
   "notes": [
     "Rule as stated for NewPassword: \"It can only contain 8-64 characters and must contain at least two of the following types of characters: letters, digits, and special characters (_+-&=!@#$%^*()).\"",
     "Letters are one type: upper and lower case together count once. Letters are read as ASCII a-z and A-Z.",
-    "\"Can only contain\" is read as a closed list: every character must be a letter, a digit or one of _+-&=!@#$%^*(). Comma, period, | and the space are not allowed by this action (CreateAccounts allows , . and |; see tencentcloud.cdb.mysql.createaccounts).",
+    "\"Can only contain\" is read as a closed list: every character must be a letter, a digit or one of _+-&=!@#$%^*(). Comma, period, | and the space are not allowed by this action (CreateAccounts allows , . and |; see tencentcloud.cdb.createaccounts).",
     "The same rule (8 to 64 characters, at least two of letters, digits and _+-&=!@#$%^*()) is stated for the root Password of CreateDBInstance and CreateDBInstanceHour (API version 2017-03-20), so this preset also fits those actions.",
     "The disused InitDBInstances action (https://www.tencentcloud.com/document/api/236/15873) allowed only the special characters !@#$%^*(); it is replaced by CreateDBInstance and is not modelled here.",
     "The Chinese version of the same page (cloud.tencent.com/document/api/236/17497) states the same rule.",
@@ -76,10 +76,10 @@ tencentcloud/cdb.mysql.createaccounts.json
   "require": [ { "atLeast": 2, "of": ["letters", "digits", "specials"] } ],
   "forbidLeading": "/"
 }
-␞tencentcloud/cvm.runinstances.linux.json
+␞tencentcloud/cvm.runinstances-linux.json
 {
   "format": 1,
-  "id": "tencentcloud.cvm.runinstances.linux",
+  "id": "tencentcloud.cvm.runinstances-linux",
   "title": "Tencent Cloud CVM, Linux instance login password at creation (RunInstances LoginSettings)",
   "source": "Tencent Cloud CVM API, RunInstances (LoginSettings.Password, data type LoginSettings), API version 2017-03-12, last updated 2025-11-13, https://www.tencentcloud.com/document/api/213/33237",
   "notes": [
@@ -100,10 +100,10 @@ tencentcloud/cdb.mysql.createaccounts.json
   "require": [ { "atLeast": 2, "of": ["lower", "upper", "digits", "specials"] } ],
   "optional": true
 }
-␞tencentcloud/cvm.runinstances.windows.json
+␞tencentcloud/cvm.runinstances-windows.json
 {
   "format": 1,
-  "id": "tencentcloud.cvm.runinstances.windows",
+  "id": "tencentcloud.cvm.runinstances-windows",
   "title": "Tencent Cloud CVM, Windows instance login password at creation (RunInstances LoginSettings)",
   "source": "Tencent Cloud CVM API, RunInstances (LoginSettings.Password, data type LoginSettings), API version 2017-03-12, last updated 2025-11-13, https://www.tencentcloud.com/document/api/213/33237",
   "notes": [
