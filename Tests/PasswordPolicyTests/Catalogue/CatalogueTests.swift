@@ -42,6 +42,20 @@ import Testing
         if case .satisfiable = report.satisfiability {} else { Issue.record("\(id): \(String(describing: report.satisfiability))") }
     }
 
+    /// Issue 11: `source` names the document's version or date. Outside its URLs, the source
+    /// has a year (19xx or 20xx: a page date, an API version such as 2018-04-12, or, for an
+    /// undated page, the date it was read) or an API or product version (`API v3`,
+    /// `API version 20190415`, `v6.2.12`).
+    @Test(arguments: CatalogueTests.ids)
+    func sourceNamesAVersionOrDate(id: String) throws {
+        let source = try #require(Presets.policy(id: id)?.source, "\(id): a source")
+        #expect(source.contains("https://"), "\(id): the source names an https URL")
+        let text = source.replacing(#/https?://\S+/#, with: "")
+        let year = #/(^|[^0-9])(19|20)[0-9]{2}([^0-9]|$)/#
+        let version = #/API v[0-9]|api-version|API version|(^|[^A-Za-z0-9])v[0-9]+\.[0-9]+/#
+        #expect(text.contains(year) || text.contains(version), "\(id): the source names a date or version: \(source)")
+    }
+
     @Test(arguments: CatalogueTests.ids)
     func lengthEdges(id: String) throws {
         var probe = try RuleProbe(id: id)

@@ -232,7 +232,7 @@ aws/aurora.mysql.json
   "format": 1,
   "id": "aws.identitycenter",
   "title": "AWS IAM Identity Center, user password in the Identity Center directory",
-  "source": "AWS IAM Identity Center User Guide, Password requirements when managing identities in IAM Identity Center (current page), https://docs.aws.amazon.com/singlesignon/latest/userguide/password-requirements.html",
+  "source": "AWS IAM Identity Center User Guide, Password requirements when managing identities in IAM Identity Center; undated page (the page shows no date or version), read by 2026-11-30 (the commit that added this preset), https://docs.aws.amazon.com/singlesignon/latest/userguide/password-requirements.html",
   "notes": [
     "Rule as stated: \"Passwords are case-sensitive.\", \"Passwords must be between 8 and 64 characters in length.\", \"Passwords must contain at least one character from each of the following four categories: Lowercase letters (a-z), Uppercase letters (A-Z), Numbers (0-9), Non-alphanumeric characters (~!@#$%^&*_-+=`|\\(){}[]:;\"'<>,.?/)\".",
     "The rule applies only to users created in the Identity Center directory, not to users from Active Directory or an external identity provider.",
