@@ -194,10 +194,24 @@ import Testing
         #expect(empty.contains(.lengthShort) == (probe.shortest > 0), "\(id)")
     }
 
-    @Test func catalogueREADMEListsEveryPreset() throws {
-        let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("policies/README.md"), encoding: .utf8)
-        for policy in Presets.all where Presets.vendor(of: policy.id) != "web" {
-            #expect(readme.contains("[`\(policy.id)`]"), "policies/README.md lists \(policy.id); run python3 scripts/embed-presets.py")
+    /// policies/README.md is generated (scripts/embed-presets.py): the committed file equals,
+    /// byte for byte, the table rebuilt from every preset, web ones included, and
+    /// RESEARCHED.md, as the embedded copies equal the files.
+    @Test func catalogueREADMEIsGenerated() throws {
+        let policies = TestSupport.packageRoot.appendingPathComponent("policies")
+        let committed = try String(contentsOf: policies.appendingPathComponent("README.md"), encoding: .utf8)
+        let researchedURL = policies.appendingPathComponent("RESEARCHED.md")
+        let researched = FileManager.default.fileExists(atPath: researchedURL.path) ? try String(contentsOf: researchedURL, encoding: .utf8) : nil
+        #expect(Presets.embedded.count == Presets.all.count, "every embedded file is a preset")
+        let generated = try CatalogueREADME.generate(files: Presets.embedded, researched: researched)
+        if generated != committed {
+            let expected = generated.split(separator: "\n", omittingEmptySubsequences: false)
+            let actual = committed.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? Swift.min(expected.count, actual.count)
+            Issue.record("policies/README.md differs from the generated table from line \(line + 1) (expected: \(line < expected.count ? String(expected[line]) : "end of file"); found: \(line < actual.count ? String(actual[line]) : "end of file")); run python3 scripts/embed-presets.py")
+        }
+        for policy in Presets.all {
+            #expect(committed.contains("| [`\(policy.id)`]("), "policies/README.md has a row for \(policy.id)")
         }
     }
 
