@@ -4,8 +4,10 @@
 Run after changing a preset: python3 scripts/embed-presets.py
 - Sources/PasswordPolicy/Presets/Embedded/<Vendor>.swift: one string per vendor holding its
   files byte for byte (PresetTests fails when they differ from the files);
-- policies/README.md: the table of every preset (id, length, the rule in one line, source);
-  PresetTests fails when a preset is missing from it.
+- policies/README.md: the table of every preset (id, length, the rule in one line, source),
+  then RESEARCHED.md; CatalogueTests.catalogueREADMEIsGenerated rebuilds it in Swift
+  (Tests/PasswordPolicyTests/Catalogue/CatalogueREADME.swift) and fails when the committed file
+  differs by a byte, so a change to this format must be made there too.
 """
 import json, pathlib, re
 

@@ -9,6 +9,33 @@ import Testing
      "require": [{"atLeast": 2}], "forbidLeading": "/"}
     """
 
+    /// Every preset, web ones included, explains itself: the sentences and the one-line
+    /// summary are not empty, state the preset's length bounds, name every class, and
+    /// mention password-free mode exactly when the preset is optional.
+    @Test func everyPresetIsExplained() throws {
+        #expect(Presets.all.count >= 500)
+        for policy in Presets.all {
+            let compiled = try CompiledPolicy(policy)
+            let sentences = compiled.explanation
+            let summary = compiled.summary
+            let id = policy.id
+            #expect(!sentences.isEmpty && !summary.isEmpty, "\(id)")
+            let length = try #require(sentences.first, "\(id)")
+            #expect(length.hasPrefix("Length: "), "\(id): \(length)")
+            var bounds = policy.length.min > 0 ? ["\(policy.length.min)"] : []
+            if let max = policy.length.max { bounds.append("\(max)") }
+            for bound in bounds {
+                #expect(length.contains(bound) && summary.hasPrefix(String(length.dropFirst("Length: ".count))), "\(id): the length sentence and the summary state \(bound): \(length) / \(summary)")
+            }
+            let allowed = sentences[1]
+            for characterClass in policy.classes {
+                #expect(allowed.contains(characterClass.name + " ("), "\(id): \(characterClass.name) is described")
+            }
+            #expect(sentences.contains { $0.contains("password-free") } == policy.isOptional, "\(id): optional")
+            #expect(summary.hasSuffix("may be left out") == policy.isOptional, "\(id): optional in the summary")
+        }
+    }
+
     @Test func summaryReadsAsOneLine() throws {
         let compiled = try TestSupport.compile(ExplanationTests.basic)
         #expect(compiled.summary == "8 to 16 characters; at least 2 of: letters (a-z, A-Z), digits (0-9), specials (()`~!@# and space); must not start with /")

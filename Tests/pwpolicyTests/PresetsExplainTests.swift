@@ -40,6 +40,21 @@ import Testing
         #expect(unknown.stderr.contains("no vendor"))
     }
 
+    /// `--vendor web` shows the website presets that the plain listing hides: exactly the
+    /// files under policies/web/, under one `web:` heading.
+    @Test func vendorWebListsTheWebsitePresets() throws {
+        let result = try CommandRunner.run(["presets", "--vendor", "web"])
+        #expect(result.status == 0)
+        let expected = CommandRunner.presetIDs.filter { $0.hasPrefix("web.") }
+        #expect(expected.count >= 400, "the web presets are files")
+        #expect(Self.listedIDs(result.lines) == expected)
+        #expect(result.lines.filter { $0.hasSuffix(":") && !$0.hasPrefix(" ") } == ["web:"])
+        let json = try CommandRunner.run(["presets", "--vendor", "web", "--format", "json"])
+        #expect(json.status == 0)
+        let presets = try #require(try parseJSON(json.stdout)["presets"] as? [[String: Any]])
+        #expect(presets.compactMap { $0["id"] as? String } == expected)
+    }
+
     @Test func jsonHasIdTitleLengthAndSummary() throws {
         let result = try CommandRunner.run(["presets", "--format", "json"])
         #expect(result.status == 0)

@@ -53,7 +53,7 @@ alibabacloud/adb.mysql.json
   "format": 1,
   "id": "alibabacloud.cassandra",
   "title": "Alibaba Cloud ApsaraDB for Cassandra, database account password",
-  "source": "Alibaba Cloud ApsaraDB for Cassandra API, ModifyAccountPassword, Password parameter (page shows no update date), https://www.alibabacloud.com/help/doc-detail/157546.htm",
+  "source": "Alibaba Cloud ApsaraDB for Cassandra API, ModifyAccountPassword, Password parameter; undated page (neither the English page nor the Chinese https://help.aliyun.com/document_detail/157546.html shows an update date), read by 2026-11-30 (the commit that added this preset), https://www.alibabacloud.com/help/doc-detail/157546.htm",
   "notes": [
     "Rule as stated: \"The new password for the account. The password must be 8 to 32 characters in length. The password must contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters. Special characters include ! @#$%^&*()_+-=\"",
     "Disagreement inside the page: its example value Alibaba@#¥** contains the full-width yuan sign ¥, which is not in the stated special-character list. The stated list is followed; ¥ is not allowed.",

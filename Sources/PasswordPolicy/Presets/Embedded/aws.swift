@@ -232,7 +232,7 @@ aws/aurora.mysql.json
   "format": 1,
   "id": "aws.identitycenter",
   "title": "AWS IAM Identity Center, user password in the Identity Center directory",
-  "source": "AWS IAM Identity Center User Guide, Password requirements when managing identities in IAM Identity Center (current page), https://docs.aws.amazon.com/singlesignon/latest/userguide/password-requirements.html",
+  "source": "AWS IAM Identity Center User Guide, Password requirements when managing identities in IAM Identity Center; undated page (the page shows no date or version), read by 2026-11-30 (the commit that added this preset), https://docs.aws.amazon.com/singlesignon/latest/userguide/password-requirements.html",
   "notes": [
     "Rule as stated: \"Passwords are case-sensitive.\", \"Passwords must be between 8 and 64 characters in length.\", \"Passwords must contain at least one character from each of the following four categories: Lowercase letters (a-z), Uppercase letters (A-Z), Numbers (0-9), Non-alphanumeric characters (~!@#$%^&*_-+=`|\\(){}[]:;\"'<>,.?/)\".",
     "The rule applies only to users created in the Identity Center directory, not to users from Active Directory or an external identity provider.",
@@ -249,10 +249,10 @@ aws/aurora.mysql.json
   "allowOther": true,
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digits", "specials"] } ]
 }
-␞aws/lightsail.database.mysql.json
+␞aws/lightsail.mysql.json
 {
   "format": 1,
-  "id": "aws.lightsail.database.mysql",
+  "id": "aws.lightsail.mysql",
   "title": "Amazon Lightsail managed database (MySQL), master user password",
   "source": "Amazon Lightsail API Reference, CreateRelationalDatabase, request parameter masterUserPassword, API version 2016-11-28 (text as in the AWS SDK service model of 2026-06-10), https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateRelationalDatabase.html; with the Lightsail guide, Creating a database (archived copy of 2023-05), https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-creating-a-database.html",
   "notes": [
@@ -270,10 +270,10 @@ aws/aurora.mysql.json
     { "name": "specials", "chars": "!#$%&'()*+,-.:;<=>?[\\]^_`{|}~" }
   ]
 }
-␞aws/lightsail.database.postgresql.json
+␞aws/lightsail.postgresql.json
 {
   "format": 1,
-  "id": "aws.lightsail.database.postgresql",
+  "id": "aws.lightsail.postgresql",
   "title": "Amazon Lightsail managed database (PostgreSQL), master user password",
   "source": "Amazon Lightsail API Reference, CreateRelationalDatabase, request parameter masterUserPassword, API version 2016-11-28 (text as in the AWS SDK service model of 2026-06-10), https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateRelationalDatabase.html; with the Lightsail guide, Creating a database (archived copy of 2023-05), https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-creating-a-database.html",
   "notes": [

@@ -3,12 +3,12 @@
 
 extension Presets {
     static let vendor_mssql = #"""
-mssql/check_policy.json
+mssql/checkpolicy.json
 {
   "format": 1,
-  "id": "mssql.check_policy",
+  "id": "mssql.checkpolicy",
   "title": "Microsoft SQL Server, login password with CHECK_POLICY = ON (password complexity)",
-  "source": "Microsoft Learn, SQL Server, Security, Password policy (section Password complexity), applies to SQL Server, https://learn.microsoft.com/sql/relational-databases/security/password-policy (current version; the page carries no version number)",
+  "source": "Microsoft Learn, SQL Server, Security, Password policy (section Password complexity), applies to SQL Server, https://learn.microsoft.com/sql/relational-databases/security/password-policy (current version; undated page: it carries no version number or date, read by 2026-11-30, the commit that added this preset)",
   "notes": [
     "Rule as stated: 'When password complexity policy is enforced, new passwords must meet the following guidelines: The password doesn't contain the account name of the user. The password is at least eight characters long. The password contains characters from three of the following four categories: Latin uppercase letters (A through Z); Latin lowercase letters (a through z); Base 10 digits (0 through 9); Nonalphanumeric characters such as: exclamation point (!), dollar sign ($), number sign (#), or percent (%). Passwords can be up to 128 characters long.'",
     "The account name is supplied as the username context; the tool matches it case-insensitively. Microsoft does not say whether the match ignores case; case-insensitive matching is the stricter reading.",

@@ -3,10 +3,10 @@
 
 extension Presets {
     static let vendor_tencentcloud = ##"""
-tencentcloud/cdb.mysql.createaccounts.json
+tencentcloud/cdb.createaccounts.json
 {
   "format": 1,
-  "id": "tencentcloud.cdb.mysql.createaccounts",
+  "id": "tencentcloud.cdb.createaccounts",
   "title": "Tencent Cloud TencentDB for MySQL, new database account password (CreateAccounts)",
   "source": "Tencent Cloud TencentDB for MySQL API, CreateAccounts, API version 2017-03-20, https://www.tencentcloud.com/document/api/236/17502",
   "notes": [
@@ -36,7 +36,7 @@ tencentcloud/cdb.mysql.createaccounts.json
   "notes": [
     "Rule as stated for NewPassword: \"It can only contain 8-64 characters and must contain at least two of the following types of characters: letters, digits, and special characters (_+-&=!@#$%^*()).\"",
     "Letters are one type: upper and lower case together count once. Letters are read as ASCII a-z and A-Z.",
-    "\"Can only contain\" is read as a closed list: every character must be a letter, a digit or one of _+-&=!@#$%^*(). Comma, period, | and the space are not allowed by this action (CreateAccounts allows , . and |; see tencentcloud.cdb.mysql.createaccounts).",
+    "\"Can only contain\" is read as a closed list: every character must be a letter, a digit or one of _+-&=!@#$%^*(). Comma, period, | and the space are not allowed by this action (CreateAccounts allows , . and |; see tencentcloud.cdb.createaccounts).",
     "The same rule (8 to 64 characters, at least two of letters, digits and _+-&=!@#$%^*()) is stated for the root Password of CreateDBInstance and CreateDBInstanceHour (API version 2017-03-20), so this preset also fits those actions.",
     "The disused InitDBInstances action (https://www.tencentcloud.com/document/api/236/15873) allowed only the special characters !@#$%^*(); it is replaced by CreateDBInstance and is not modelled here.",
     "The Chinese version of the same page (cloud.tencent.com/document/api/236/17497) states the same rule.",
@@ -76,10 +76,10 @@ tencentcloud/cdb.mysql.createaccounts.json
   "require": [ { "atLeast": 2, "of": ["letters", "digits", "specials"] } ],
   "forbidLeading": "/"
 }
-␞tencentcloud/cvm.runinstances.linux.json
+␞tencentcloud/cvm.runinstances-linux.json
 {
   "format": 1,
-  "id": "tencentcloud.cvm.runinstances.linux",
+  "id": "tencentcloud.cvm.runinstances-linux",
   "title": "Tencent Cloud CVM, Linux instance login password at creation (RunInstances LoginSettings)",
   "source": "Tencent Cloud CVM API, RunInstances (LoginSettings.Password, data type LoginSettings), API version 2017-03-12, last updated 2025-11-13, https://www.tencentcloud.com/document/api/213/33237",
   "notes": [
@@ -100,10 +100,10 @@ tencentcloud/cdb.mysql.createaccounts.json
   "require": [ { "atLeast": 2, "of": ["lower", "upper", "digits", "specials"] } ],
   "optional": true
 }
-␞tencentcloud/cvm.runinstances.windows.json
+␞tencentcloud/cvm.runinstances-windows.json
 {
   "format": 1,
-  "id": "tencentcloud.cvm.runinstances.windows",
+  "id": "tencentcloud.cvm.runinstances-windows",
   "title": "Tencent Cloud CVM, Windows instance login password at creation (RunInstances LoginSettings)",
   "source": "Tencent Cloud CVM API, RunInstances (LoginSettings.Password, data type LoginSettings), API version 2017-03-12, last updated 2025-11-13, https://www.tencentcloud.com/document/api/213/33237",
   "notes": [
@@ -276,7 +276,7 @@ tencentcloud/cdb.mysql.createaccounts.json
     "Allowed characters: A-Z, a-z, 0-9 and !@#%^*()_.",
     "Interpretation of \"Cannot set a single letter or number\": read as the password must not consist only of letters or only of digits. The Chinese text of the same action (不能设置单一的字母或者数字) uses the usual Chinese wording for \"not purely letters or purely digits\". The English version last updated 2026-01-13 said \"It cannot contain only the same letters or digits\", which could also be read as banning only a single repeated character (such as aaaaaaaa); the reading used here bans that too, so it may reject some all-letter passwords that the narrower reading would accept.",
     "Not required: this action does not ask for two character types, so a password made only of special characters (for example !@#%^*()) is not rejected by the rule as stated, unlike ResetDBInstancePassword and CreateAccountUser, which require at least two of letters, digits and special characters (tencentcloud.mongodb.resetdbinstancepassword). A password meeting that preset also meets this one.",
-    "CreateDBInstanceHour (https://www.tencentcloud.com/document/api/240/34704) states the same rule.",
+    "CreateDBInstanceHour (https://www.tencentcloud.com/document/api/240/34704) states the same rule; the English SDK text of 2026-08-21 (TencentCloud/tencentcloud-sdk-go-intl-en at badc16e, tencentcloud/mongodb/v20190725/models.go) gives the same words for both actions.",
     "Versions: older English versions of CreateDBInstance said \"The custom password must contain 8-32 characters in at least two of the following types: letters, digits, and symbols\" and, in 2022, 8 to 16 characters; they also allowed leaving Password empty to get a default password (instance ID + @ + root account UIN). That default is a generated password, not a password-free mode, so this preset is not optional."
   ],
   "length": { "min": 8, "max": 32 },
@@ -330,7 +330,7 @@ tencentcloud/cdb.mysql.createaccounts.json
     "Rule as stated for Password: \"Specifies a new password for the account. Password complexity requirements: It should contain 8-32 characters. It should contain at least two types of the following: letters, digits, and special characters (!@#%^*()_).\"",
     "Letters are one type (ASCII a-z and A-Z together). Only letters, digits and !@#%^*()_ are allowed; characters such as $, &, -, the space or non-ASCII letters are not.",
     "CreateAccountUser (https://www.tencentcloud.com/document/api/240/74806, last updated 2025-12-03) states the same rule for a new account: \"The value range for the character length is [8, 32]. It should include at least two of the following: letters, digits, and special characters (!, @, #, %, ^, *, parentheses (), and _).\"",
-    "This differs from the existing preset tencentcloud.mongodb (legacy API 2.0 ResetMongoDBPassword: 8 to 16 characters, special characters !@#%^*() without _).",
+    "The English SDK text of 2026-08-21 (TencentCloud/tencentcloud-sdk-go-intl-en at badc16e, tencentcloud/mongodb/v20190725/models.go) gives the same rule for ResetDBInstancePassword and CreateAccountUser; no other MongoDB 2019-07-25 action there states a password rule (SetAccountUserPrivilege and DeleteAccountUser take no new password). This differs from the existing preset tencentcloud.mongodb (legacy API 2.0 ResetMongoDBPassword: 8 to 16 characters, special characters !@#%^*() without _).",
     "Versions: the English page as last updated 2023-03-20 said only \"New password, which must contain at least eight characters\". The Chinese page (cloud.tencent.com/document/api/240/46598) states the current rule (8-32个字符长度，至少包含字母、数字和字符（!@#%^*()_）中的两种); its example test_123*** satisfies it.",
     "Minor disagreement: the Chinese SetPassword page of the older API version 2018-04-08 (cloud.tencent.com/document/api/240/35764) lists !@#%^()_ without *. This preset follows the 2019-07-25 pages, which include *."
   ],
@@ -391,6 +391,50 @@ tencentcloud/cdb.mysql.createaccounts.json
   "require": [ { "atLeast": 4, "of": ["lower", "upper", "digits", "specials"] } ],
   "forbidLeading": "/"
 }
+␞tencentcloud/redis.ckv.json
+{
+  "format": 1,
+  "id": "tencentcloud.redis.ckv",
+  "title": "Tencent Cloud TencentDB for Redis, instance access password of a CKV 3.2 instance (CreateInstances TypeId 3 and 4, CloneInstances)",
+  "source": "Tencent Cloud TencentDB for Redis API, CreateInstances (request parameter Password, TypeId 3 and 4), API version 2018-04-12, last updated 2025-10-28, https://www.tencentcloud.com/document/api/239/32069 ; the same text, and CloneInstances.Password, read in Tencent's generated English SDK, TencentCloud/tencentcloud-sdk-go-intl-en at badc16e87d32730bcf830deeaefcaaf0039395d8 (2026-08-21), https://github.com/TencentCloud/tencentcloud-sdk-go-intl-en/blob/badc16e87d32730bcf830deeaefcaaf0039395d8/tencentcloud/redis/v20180412/models.go",
+  "notes": [
+    "Rule as stated for CreateInstances.Password: \"When the instance type TypeId is CKV 3.2 memory edition standard architecture or cluster architecture, the Password complexity is: 8-30 characters, must include letters and digits, and exclude other characters.\" CloneInstances.Password states the same for CKV 3.2 instances (\"8-30 characters, must include letters and digits, and exclude other characters\").",
+    "Chinese text of CloneInstances (TencentCloud/tencentcloud-sdk-go at 00aa230a1f16e4b7fe7c185d0efcbfda0730bcf6, tencentcloud/redis/v20180412/models.go): 当实例为CKV 3.2时，其密码格式为：8-30个字符，必须包含字母和数字，且不包含其他字符。",
+    "Interpretation: \"must include letters and digits\" is read as at least one letter and at least one digit; letters are ASCII a-z and A-Z as one class (upper and lower case are not separate types). \"Exclude other characters\" means nothing but letters and digits is allowed: no special character, no space.",
+    "TypeId 3 and 4 are \"CKV 3.2 memory edition (standard architecture)\" and \"(cluster architecture)\" in the CreateInstances TypeId list. The other Redis editions have their own rules (tencentcloud.redis.createinstances, tencentcloud.redis.cloneinstances).",
+    "When NoAuth is true (password-free instance) Password may be omitted, so an absent password is acceptable (optional)."
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [ { "name": "letters", "set": "a-zA-Z" }, { "name": "digits", "set": "0-9" } ],
+  "require": [ { "class": "letters", "min": 1 }, { "class": "digits", "min": 1 } ],
+  "optional": true
+}
+␞tencentcloud/redis.cloneinstances.json
+{
+  "format": 1,
+  "id": "tencentcloud.redis.cloneinstances",
+  "title": "Tencent Cloud TencentDB for Redis, instance access password of a clone or after a simulated failure (CloneInstances for Redis 2.8, 4.0 and 5.0; KillMasterGroup)",
+  "source": "Tencent Cloud TencentDB for Redis API, CloneInstances (request parameter Password), API version 2018-04-12, https://www.tencentcloud.com/document/api/239/54499 (stored English copies last updated 2024-04-03 and 2026-01-13); the same parameter text read in Tencent's generated English SDK, TencentCloud/tencentcloud-sdk-go-intl-en at badc16e87d32730bcf830deeaefcaaf0039395d8 (2026-08-21), https://github.com/TencentCloud/tencentcloud-sdk-go-intl-en/blob/badc16e87d32730bcf830deeaefcaaf0039395d8/tencentcloud/redis/v20180412/models.go ; KillMasterGroup (Password) read in the same file",
+  "notes": [
+    "Rule as stated for CloneInstances.Password (English, 2026-08-21 SDK text): \"For Redis 2.8, 4.0, and 5.0 instances, the password format is: 8-30 characters, containing at least lowercase letters, uppercase letters, digits, and 2 types of characters from ()`~!@#$%^&*-+=_|{}[]:;<>,.?/, and cannot start with \\\"/\\\".\"",
+    "Interpretation: the English sentence can be misread as requiring lowercase, uppercase and digits plus two special characters. It is read as at least two of the four types (lowercase letters, uppercase letters, digits, the listed characters), as the Chinese text of the same parameter says: 当实例为Redis2.8、4.0和5.0时，其密码格式为：8-30个字符，至少包含小写字母、大写字母、数字和字符 ()`~!@#$%^&*-+=_|{}[]:;<>,.?/ 中的2种，不能以\"/\"开头 (TencentCloud/tencentcloud-sdk-go at 00aa230a1f16e4b7fe7c185d0efcbfda0730bcf6, tencentcloud/redis/v20180412/models.go), and as tencentcloud.redis.createinstances reads the same wording.",
+    "KillMasterGroup states the same rule without the ambiguity: \"It must contains 8-30 characters. We recommend that you use a password of more than 12 characters. It must contain at least two of the following types: lowercase letters, uppercase letters, digits, and symbols (()`~!@#$%^&*-+=_|{}[]:;<>,.?/), and it cannot start with a slash (/).\" So this preset fits KillMasterGroup too.",
+    "This list has the backtick (`) and no apostrophe ('). It differs from ModifyInstancePassword (tencentcloud.redis.modifyinstancepassword: 8 to 30 characters, list without the backtick) and from CreateInstances (tencentcloud.redis.createinstances: 8 to 64 characters, same list with the backtick).",
+    "CloneInstances gives another rule for CKV 3.2 instances (8 to 30 characters, letters and digits only); that rule is the preset tencentcloud.redis.ckv.",
+    "When NoAuth is true (password-free instance) Password may be omitted, and KillMasterGroup says the parameter \"will not be required\" with password-free authentication, so an absent password is acceptable (optional).",
+    "Not checkable here: an instance password policy (CloneInstances PasswordPolicy, ModifyInstancePasswordPolicy) adds requirements when enabled; \"more than 12 characters\" is a recommendation, not a rule."
+  ],
+  "length": { "min": 8, "max": 30 },
+  "classes": [
+    { "name": "lower", "set": "a-z" },
+    { "name": "upper", "set": "A-Z" },
+    { "name": "digits", "set": "0-9" },
+    { "name": "specials", "chars": "()`~!@#$%^&*-+=_|{}[]:;<>,.?/" }
+  ],
+  "require": [ { "atLeast": 2, "of": ["lower", "upper", "digits", "specials"] } ],
+  "forbidLeading": "/",
+  "optional": true
+}
 ␞tencentcloud/redis.createinstances.json
 {
   "format": 1,
@@ -401,9 +445,9 @@ tencentcloud/cdb.mysql.createaccounts.json
     "Rule as stated for Password: \"When the instance type TypeId is Redis 2.8 memory edition standard architecture, Redis 4.0, 5.0, 6.2, or 7.0 memory edition standard architecture or cluster architecture, the Password complexity requirements are: 8-64 characters, containing at least lowercase letters, uppercase letters, digits, and 2 of the following characters: ()`~!@#$%^&*-+=_|{}[]:;<>,.?/, and cannot start with \\\"/\\\".\"",
     "Interpretation: the English sentence can be misread as requiring all three of lowercase, uppercase and digits plus two special characters. It is read as at least two of the four types (lowercase, uppercase, digits, special characters), as the Chinese page (cloud.tencent.com/document/api/239/20026) says: 至少包含小写字母、大写字母、数字和字符()`~!@#$%^&*-+=_|{}[]:;<>,.?/ 中的2种, and as CreateInstanceAccount says in English (\"Contain at least two kinds of lowercase letters, uppercase letters, digits and characters\").",
     "This list includes the backtick (`) and, like the other Redis lists, has no apostrophe ('). ResetPassword and ModifyInstancePassword list the same characters without the backtick (tencentcloud.redis, tencentcloud.redis.modifyinstancepassword).",
-    "CKV 3.2 instance types (TypeId 3 and 4) have a different rule, not modelled here: \"8-30 characters, must include letters and digits, and exclude other characters.\"",
+    "CKV 3.2 instance types (TypeId 3 and 4) have a different rule: \"8-30 characters, must include letters and digits, and exclude other characters.\" That rule is the preset tencentcloud.redis.ckv.",
     "When NoAuth is true the instance is password-free and Password may be omitted, so an absent password is acceptable (optional).",
-    "CreateInstanceAccount (custom account password: 8 to 64 characters, at least two kinds, same list with backtick, not starting with /) and ClearInstance (8 to 64 characters, same rule) state the same rule, so this preset fits them too. CloneInstances and KillMasterGroup state the same characters but 8 to 30 characters.",
+    "CreateInstanceAccount (custom account password: 8 to 64 characters, at least two kinds, same list with backtick, not starting with /) and ClearInstance (8 to 64 characters, same rule) state the same rule, so this preset fits them too. CloneInstances (Redis 2.8, 4.0 and 5.0) and KillMasterGroup state the same characters but 8 to 30 characters: preset tencentcloud.redis.cloneinstances.",
     "Not checkable here: an instance password policy set with ModifyInstancePasswordPolicy (minimum length and minimum counts of letters, digits and special characters) adds requirements when enabled."
   ],
   "length": { "min": 8, "max": 64 },
@@ -427,7 +471,7 @@ tencentcloud/cdb.mysql.createaccounts.json
     "The seed page for ResetPassword states no password rule; the rule here is the one Tencent's API reference gives for this action: 8 to 32 characters, at least two of lowercase letters, uppercase letters, digits and the special characters ()~!@#$%^&*-+=_|{}[]:;<>,.?/, and the password must not start with /.",
     "The list of special characters is read literally: it has no backtick (`) and no apostrophe ('), unlike Tencent CVM's list, so those two characters are not allowed.",
     "Password may be left out when the instance is switched to password-free access, so an absent password is acceptable (optional).",
-    "Other Tencent Redis documents give other lengths: some actions say 8 to 30 characters, others (and the console's reset page) 8 to 64. This preset follows ResetPassword's 8 to 32.",
+    "Other Tencent Redis documents give other lengths: some actions say 8 to 30 characters, others (and the console's reset page) 8 to 64. This preset follows ResetPassword's 8 to 32 (the same rule, 8 to 32, is in the English SDK text of 2026-08-21, TencentCloud/tencentcloud-sdk-go-intl-en at badc16e). The other Redis actions with their own rules are presets: tencentcloud.redis.createinstances, tencentcloud.redis.modifyinstancepassword, tencentcloud.redis.cloneinstances (also KillMasterGroup) and tencentcloud.redis.ckv.",
     "The seed's example password zy456987 (lowercase letters and digits) satisfies this rule."
   ],
   "length": { "min": 8, "max": 32 },
@@ -452,7 +496,7 @@ tencentcloud/cdb.mysql.createaccounts.json
     "\"Such as\" is read as the complete list of allowed special characters (the Chinese page gives the same list without \"such as\"). The list has no backtick and no apostrophe.",
     "This differs from ResetPassword (tencentcloud.redis) only in the maximum length: 30 here, 32 there.",
     "Versions: an older English page for this action (spelled ModfiyInstancePassword, last updated 2024-04-03) said \"two of the following three types: lowercase letters, uppercase letters, and symbols\", leaving out digits; the current English page and the Chinese page (cloud.tencent.com/document/api/239/111555) list four types including digits. This preset follows the current text. The Chinese page's examples zy456987 and 456987zy satisfy it.",
-    "The deprecated, misspelled action ModfiyInstancePassword is documented in Chinese with 8 to 64 characters; it is not modelled here.",
+    "The deprecated, misspelled action ModfiyInstancePassword is documented in Chinese with 8 to 64 characters, and its English text in the generated SDK (TencentCloud/tencentcloud-sdk-go-intl-en at badc16e, 2026-08-21) now also says 8 to 64 characters, at least two of lowercase letters, uppercase letters, digits and special characters (such as ()~!@#$%^&*-+=_|{}[]:;<>,.?/), not starting with /. Tencent recommends the corrected ModifyInstancePassword instead, so the deprecated action is not modelled here. KillMasterGroup and CloneInstances use 8 to 30 characters with a list that adds the backtick (tencentcloud.redis.cloneinstances).",
     "Not checkable here: the old password (OldPassword) is a separate parameter; an instance password policy set with ModifyInstancePasswordPolicy may add requirements."
   ],
   "length": { "min": 8, "max": 30 },
