@@ -28,6 +28,16 @@ done
 step pwpolicy explain -p aws.rds.oracle
 "$bin" explain -p aws.rds.oracle
 
+step "pwpolicy presets --vendor web | head -5   (website rules from Apple's password-manager-resources)"
+"$bin" presets --vendor web | head -5 || true
+
+step "pwpolicy explain -p web.apple.com; pwpolicy generate -p web.chase.com --count 2"
+"$bin" explain -p web.apple.com
+"$bin" generate -p web.chase.com --count 2
+
+step "pwpolicy convert -p aws.rds.mysql --to vault   (a Vault password policy whose passwords RDS accepts)"
+"$bin" convert -p aws.rds.mysql --to vault
+
 step "pwpolicy generate -p aws.rds.postgresql -p azure.sql.database --count 3   (a password both services accept)"
 "$bin" generate -p aws.rds.postgresql -p azure.sql.database --count 3
 
