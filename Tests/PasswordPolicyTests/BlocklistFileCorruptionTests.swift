@@ -81,6 +81,18 @@ import Testing
         #expect(error?.message.contains("big-endian") == true)
     }
 
+    /// An entry count no `Int` holds, with both checksums made to match (found by the
+    /// blocklist fuzz target: it trapped converting the count).
+    @Test func anImpossibleEntryCountIsMalformed() throws {
+        var bytes = Self.valid
+        for byte in 24..<32 { bytes[byte] = 0xFF }
+        func put(_ value: UInt64, at offset: Int) {
+            for index in 0..<8 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(index))) }
+        }
+        put(bytes[0..<56].withUnsafeBytes { BlocklistChecksum.of($0) }, at: 56)
+        #expect(try Self.loadError(bytes)?.code == .malformed)
+    }
+
     @Test func extraBytesAfterTheBodyAreRefused() throws {
         #expect(try Self.loadError(Self.valid + [0])?.code == .malformed)
     }

@@ -54,11 +54,14 @@ final class BlocklistFile: Sendable {
                 throw BlocklistFileError(code: .checksum, message: "the blocklist file \(path) is corrupt (body checksum mismatch)")
             }
             (partitions, offsets) = try BlocklistFile.partitions(header, body, path: path)
+            guard let count = Int(exactly: header.count) else {
+                throw BlocklistFileError(code: .malformed, message: "the blocklist file \(path) has an inconsistent body")
+            }
             info = BlocklistFileInfo(
                 formatVersion: Int(BlocklistFileHeader.version), isApproximate: header.structure == BlocklistFileHeader.fuseFilter,
                 isCaseInsensitive: header.flags & BlocklistFileHeader.caseFolded != 0,
                 normalization: header.flags & BlocklistFileHeader.normalizedNFC != 0 ? .nfc : nil,
-                count: Int(header.count), byteCount: length, partitionCount: Int(header.partitionCount))
+                count: count, byteCount: length, partitionCount: Int(header.partitionCount))
         } catch {
             BlocklistFile.unmap(base, length)
             throw error
