@@ -226,6 +226,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     BatchBenchmarks.register(corpus, ids: baselineIDs, configuration: perPassword)
+    NonASCIIBenchmarks.register(configuration: perPassword)
     BlocklistBenchmarks.register(corpus, perPassword: perPassword)
 
     // Compilation and intersection.

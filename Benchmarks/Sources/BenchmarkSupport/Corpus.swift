@@ -40,6 +40,21 @@ public struct Corpus: Sendable {
         return Corpus(strings: strings)
     }
 
+    /// `count` random passwords from `seed` drawn from `alphabet` (one scalar per draw),
+    /// for measuring input the scalar path handles: non-ASCII letters, say.
+    public static func random(count: Int, lengths: ClosedRange<Int> = 4...24, seed: UInt64, alphabet: [Unicode.Scalar]) -> Corpus {
+        var generator = SplitMix64(seed: seed)
+        var strings: [String] = []
+        strings.reserveCapacity(count)
+        for _ in 0..<count {
+            let length = lengths.lowerBound + Int(generator.next() % UInt64(lengths.count))
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<length { scalars.append(alphabet[Int(generator.next() % UInt64(alphabet.count))]) }
+            strings.append(String(scalars))
+        }
+        return Corpus(strings: strings)
+    }
+
     /// `count` passwords made by cycling through those of `self` that `keep` accepts (in
     /// order), for measuring the valid path alone on the same kind of input.
     public func cycling(count: Int, where keep: (String) -> Bool) -> Corpus {
