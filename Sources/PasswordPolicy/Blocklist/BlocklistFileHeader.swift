@@ -131,6 +131,9 @@ struct BlocklistFileHeader: Equatable {
             throw fail(.truncated, "is truncated (its body should be \(bodyLength) bytes, \(file.count - BlocklistFileHeader.size) are there)")
         }
         guard UInt64(file.count - BlocklistFileHeader.size) == bodyLength else { throw fail(.malformed, "has bytes after its body") }
+        // Every entry takes at least a byte of body (a filter's fingerprints, a table's digest):
+        // a larger count is damage, and would not fit an Int either.
+        guard count <= bodyLength else { throw fail(.malformed, "claims more entries (\(count)) than its body can hold") }
     }
 
     init(structure: UInt8, hashKind: UInt8 = BlocklistFileHeader.sha1, flags: UInt8, count: UInt64, bodyLength: UInt64, bodyChecksum: UInt64, partitionCount: UInt32) {
