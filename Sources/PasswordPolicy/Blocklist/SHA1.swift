@@ -62,7 +62,7 @@ public struct BlocklistDigest: Sendable, Hashable, Comparable {
     }
 
     /// A digest written as 40 hexadecimal digits (either case) in `buffer`; nil for anything
-    /// else. The same as ``init(hexadecimal:)-(some Collection<UInt8>)`` without the generic
+    /// else. The same as the initializer from any collection of bytes, without the generic
     /// dispatch: what `pwpolicy blocklist build` calls once a line.
     ///
     /// ```swift
