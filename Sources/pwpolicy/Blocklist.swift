@@ -55,7 +55,8 @@ struct BlocklistBuildCommand: ParsableCommand {
 
     func run() throws {
         let options = BlocklistFileBuilder.Options(
-            isCaseInsensitive: caseInsensitive, normalization: normalize == nil ? nil : .nfc, isExact: exact)
+            isCaseInsensitive: caseInsensitive, normalization: normalize == nil ? nil : .nfc, isExact: exact,
+            hash: format == .sha1 ? .sha1 : .xxh64)
         let build = BlocklistBuild(input: input, output: output, sha1: format == .sha1, options: options, entriesPerPartition: partitionEntries)
         let summary = try build.run()
         print(summary.text(output: output, exact: exact))
@@ -83,7 +84,7 @@ struct BlocklistInfoCommand: ParsableCommand {
             file: \(file)
             format version: \(info.formatVersion)
             structure: \(info.isApproximate ? "binary fuse filter (3-wise, 8-bit fingerprints)" : "exact sorted table of SHA-1 digests")
-            hash: SHA-1 of the entry's UTF-8
+            hash: \(info.hash == .xxh64 ? "XXH64 of the entry's UTF-8 (hash kind 2)" : "SHA-1 of the entry's UTF-8 (hash kind 1)")
             case-insensitive: \(info.isCaseInsensitive ? "yes" : "no")
             normalization: \(info.normalization?.rawValue ?? "none")
             entries: \(info.count)

@@ -66,7 +66,7 @@ struct BlocklistBuild {
         if sha1 {
             let colon = bytes.firstIndex(of: 0x3A) ?? bytes.count
             let count = bytes[min(colon + 1, bytes.count)...]
-            guard let digest = BlocklistDigest(hexadecimal: bytes[..<colon]),
+            guard let digest = BlocklistDigest(hexadecimal: UnsafeBufferPointer(rebasing: bytes[..<colon])),
                   colon == bytes.count || (!count.isEmpty && count.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })) else {
                 throw CommandFailure("\(name): line \(line) is not SHA1HEX:COUNT (40 hexadecimal digits, optionally a colon and a count)")
             }

@@ -97,6 +97,30 @@ import Testing
         #expect(try Self.loadError(Self.valid + [0])?.code == .malformed)
     }
 
+    /// `bytes` with header bytes 0..<56 changed by `change` and the header checksum recomputed,
+    /// so that the field checks (not the checksum) must catch the damage.
+    static func resealed(_ change: (inout [UInt8]) -> Void) -> [UInt8] {
+        var bytes = valid
+        change(&bytes)
+        let sum = bytes[0..<56].withUnsafeBytes { BlocklistChecksum.of($0) }
+        withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(56..<64, with: $0) }
+        return bytes
+    }
+
+    /// Found by the fuzz target: an entry count beyond Int's range crashed the load.
+    @Test(arguments: [UInt64.max, 1 << 63, 1 << 40])
+    func aCountLargerThanTheBodyIsMalformed(count: UInt64) throws {
+        let bytes = Self.resealed { file in withUnsafeBytes(of: count.littleEndian) { file.replaceSubrange(24..<32, with: $0) } }
+        #expect(try Self.loadError(bytes)?.code == .malformed)
+    }
+
+    @Test func unknownHashKindsAndAnXXH64TableAreRefused() throws {
+        #expect(try Self.loadError(Self.resealed { $0[15] = 3 })?.code == .unsupportedVersion)
+        #expect(try Self.loadError(Self.resealed { $0[15] = 0 })?.code == .unsupportedVersion)
+        // Kind 2 (XXH64) is for filters only: an exact table (structure 2) with it is refused.
+        #expect(try Self.loadError(Self.resealed { $0[14] = 2; $0[15] = 2 })?.code == .unsupportedVersion)
+    }
+
     @Test func aMissingFileAndADirectoryAreUnreadable() throws {
         #expect(throws: BlocklistFileError.self) { try Blocklist(contentsOfFile: "/nonexistent/list.pwbl") }
         do {

@@ -133,5 +133,11 @@ import Testing
         #expect(BlocklistDigest(hexadecimal: Array(digest.hexadecimal.lowercased().utf8)) == digest)
         #expect(BlocklistDigest(hexadecimal: Array("5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD".utf8)) == nil)
         #expect(BlocklistDigest(hexadecimal: Array("5BAA61E4C9B93F3F0682250B6CF8331B7EE68FDG".utf8)) == nil)
+        // The buffer overload (what the command calls) agrees, on SHA-1("password") as FIPS gives it.
+        for (text, expected) in [("5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8", digest as BlocklistDigest?),
+                                 ("5baa61e4c9b93f3f0682250b6cf8331b7ee68fd8", digest),
+                                 ("5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD", nil), ("5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD:", nil)] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { BlocklistDigest(hexadecimal: $0) } == expected, "\(text)")
+        }
     }
 }

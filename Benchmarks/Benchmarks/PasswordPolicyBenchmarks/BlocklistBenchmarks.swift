@@ -10,10 +10,10 @@ import PasswordPolicy
 /// SHA-1 itself, the library's against swift-crypto's; and NIST's preset on valid passwords.
 enum BlocklistBenchmarks {
     /// A filter file of `entries` random keys in `partitions` partitions; prints its size.
-    static func filterFile(entries: Int, partitions: Int) throws -> Blocklist {
-        var builder = BlocklistFileBuilder(options: .init(), partitionCount: partitions)
+    static func filterFile(entries: Int, partitions: Int, hash: BlocklistFileHash) throws -> Blocklist {
+        var builder = BlocklistFileBuilder(options: .init(hash: hash), partitionCount: partitions)
         var random = SplitMix64(seed: 100)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(entries).pwbl").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(entries)-\(hash).pwbl").path
         FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close(); try? FileManager.default.removeItem(atPath: path) }
@@ -59,19 +59,31 @@ enum BlocklistBenchmarks {
 
     static func register(_ corpus: Corpus, perPassword: Benchmark.Configuration) {
         let entries = Int(ProcessInfo.processInfo.environment["PWBL_BENCH_ENTRIES"] ?? "") ?? 100_000_000
-        Benchmark("blocklist lookup \(entries / 1_000_000)M filter", configuration: perPassword) { (benchmark: Benchmark, list: Blocklist) in
-            var listed = 0
-            for password in corpus.strings where list.contains(password) { listed += 1 }
-            blackHole(listed)
-        } setup: {
-            try filterFile(entries: entries, partitions: max(1, entries / 25_000_000))
+        // SHA-1 kind (files from HIBP's digests) and XXH64 kind (files from plain passwords):
+        // the same random 64-bit keys, so the same three reads; only the hash differs.
+        for hash in [BlocklistFileHash.sha1, .xxh64] {
+            let suffix = hash == .sha1 ? "" : " xxh64"
+            Benchmark("blocklist lookup \(entries / 1_000_000)M filter\(suffix)", configuration: perPassword) { (benchmark: Benchmark, list: Blocklist) in
+                var listed = 0
+                for password in corpus.strings where list.contains(password) { listed += 1 }
+                blackHole(listed)
+            } setup: {
+                try filterFile(entries: entries, partitions: max(1, entries / 25_000_000), hash: hash)
+            }
         }
         // The build from Have I Been Pwned's format: parse 1M lines, partition, sort, peel.
         Benchmark("blocklist build 1M SHA-1 lines", configuration: perPassword) { (benchmark: Benchmark, lines: [UInt8]) in
             var digests: [BlocklistDigest] = []
             digests.reserveCapacity(1_000_000)
-            for line in lines.split(separator: 0x0A) {
-                if let digest = BlocklistDigest(hexadecimal: line.prefix(40)) { digests.append(digest) }
+            // Lines found by a scan (as `pwpolicy blocklist build` reads its buffers), not by
+            // `split`, whose array of slices cost more than the parsing it fed.
+            lines.withUnsafeBufferPointer { buffer in
+                var start = 0
+                for index in buffer.indices where buffer[index] == 0x0A {
+                    let line = UnsafeBufferPointer(rebasing: buffer[start..<min(index, start + 40)])
+                    if let digest = BlocklistDigest(hexadecimal: line) { digests.append(digest) }
+                    start = index + 1
+                }
             }
             var builder = BlocklistFileBuilder(options: .init(), partitionCount: 1)
             blackHole(builder.encodePartition(&digests).bytes.count)

@@ -2,8 +2,8 @@
 
 extension Blocklist {
     /// A list from a blocklist file, mapped read-only and checked (header, checksums, bounds)
-    /// before it is used; share it across threads. A password is looked up by the SHA-1 of its
-    /// UTF-8, after the file's own case folding and normalization. A filter file answers
+    /// before it is used; share it across threads. A password is looked up by the SHA-1 (or, in
+    /// a file built from plain passwords, the XXH64) of its UTF-8, after the file's own case folding and normalization. A filter file answers
     /// "probably listed" with a false-positive rate of 1/256 (``fileInfo``); never a false negative.
     ///
     /// ```swift
@@ -45,12 +45,12 @@ extension Blocklist {
     /// ```
     public var isApproximate: Bool { file?.info.isApproximate ?? false }
 
-    /// The key a file list looks `bytes` up by: SHA-1 after the file's folding and normalization.
+    /// The key a file list looks `bytes` up by: SHA-1 or XXH64 after the file's folding and normalization.
     static func digest(_ bytes: UnsafeBufferPointer<UInt8>, as info: BlocklistFileInfo) -> BlocklistDigest {
         let needsFolding = info.isCaseInsensitive && bytes.contains { $0 >= 0x41 && ($0 <= 0x5A || $0 >= 0x80) }
         let needsNormalizing = info.normalization != nil && bytes.contains { $0 >= 0x80 }
-        guard needsFolding || needsNormalizing else { return SHA1.digest(bytes) }
-        let options = BlocklistFileBuilder.Options(isCaseInsensitive: info.isCaseInsensitive, normalization: info.normalization)
+        guard needsFolding || needsNormalizing else { return info.hash.key(bytes) }
+        let options = BlocklistFileBuilder.Options(isCaseInsensitive: info.isCaseInsensitive, normalization: info.normalization, hash: info.hash)
         return options.digest(of: String(decoding: bytes, as: UTF8.self))
     }
 }

@@ -1,6 +1,7 @@
-/// A set of whole passwords, held as one sorted table of UTF-8 byte strings: exact
-/// membership by binary search over the bytes, nothing allocated per lookup. Sendable and
-/// immutable; share one value across threads.
+/// A set of whole passwords, held as one sorted table of UTF-8 byte strings and an
+/// open-addressing hash table over it (XXH64 of the bytes): exact membership in one hash and
+/// usually one probe, the bytes compared on a hash match, nothing allocated per lookup.
+/// Sendable and immutable; share one value across threads.
 ///
 /// Comparison is by bytes, never by `String`'s canonical equivalence: a decomposed `é` is a
 /// member only when the list holds it decomposed, unless the policy normalizes (then the
@@ -20,6 +21,9 @@ public struct Blocklist: Sendable, CustomStringConvertible {
     private let blob: [UInt8]
     /// Where each entry starts in `blob`; one more element than entries (the end).
     private let starts: [Int32]
+    /// The hash table: a power-of-two number of slots, each 0 (empty) or the entry's XXH64
+    /// top 32 bits above its index + 1; linear probing, at most half full.
+    private let slots: [UInt64]
     /// A mapped blocklist file, when the list is one (then `blob` and `starts` are empty).
     let file: BlocklistFile?
 
@@ -68,6 +72,27 @@ public struct Blocklist: Sendable, CustomStringConvertible {
         self.blob = blob
         self.starts = starts
         self.file = file
+        self.slots = Blocklist.hashTable(blob, starts)
+    }
+
+    /// The slots for the entries `blob[starts[i]..<starts[i + 1] - 1]` (distinct).
+    private static func hashTable(_ blob: [UInt8], _ starts: [Int32]) -> [UInt64] {
+        let count = starts.count - 1
+        guard count > 0 else { return [0] }
+        var capacity = 2
+        while capacity < 2 * count { capacity <<= 1 }
+        var slots = [UInt64](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        blob.withUnsafeBufferPointer { table in
+            for index in 0..<count {
+                let entry = UnsafeBufferPointer(rebasing: table[Int(starts[index])..<Int(starts[index + 1]) - 1])
+                let hash = XXH64.hash(entry)
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(index + 1)
+            }
+        }
+        return slots
     }
 
     /// Whether `password`'s exact UTF-8 is an entry.
@@ -83,31 +108,33 @@ public struct Blocklist: Sendable, CustomStringConvertible {
     /// Whether `bytes` are exactly an entry.
     func contains(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if let file { return file.contains(Blocklist.digest(bytes, as: file.info)) }
-        return blob.withUnsafeBufferPointer { table in
-            var low = 0
-            var high = starts.count - 1
-            while low < high {
-                let middle = (low + high) / 2
-                let start = Int(starts[middle]), end = Int(starts[middle + 1]) - 1
-                let order = Blocklist.compare(table, start, end, bytes)
-                if order == 0 { return true }
-                if order < 0 { low = middle + 1 } else { high = middle }
+        let hash = XXH64.hash(bytes)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let value = slots[slot]
+                if value == 0 { return false }
+                if value & 0xFFFF_FFFF_0000_0000 == tag, isEntry(Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1, bytes) { return true }
+                slot = (slot + 1) & mask
             }
-            return false
         }
     }
 
-    /// The order of `table[start..<end]` against `bytes`: negative, zero or positive.
-    private static func compare(_ table: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let length = end - start
-        let shared = min(length, bytes.count)
-        var index = 0
-        while index < shared {
-            let a = table[start + index], b = bytes[index]
-            if a != b { return a < b ? -1 : 1 }
-            index += 1
+    /// Whether entry `index` is exactly `bytes`.
+    private func isEntry(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[index]), end = Int(starts[index + 1]) - 1
+        guard end - start == bytes.count else { return false }
+        return blob.withUnsafeBufferPointer { table in
+            guard let entry = table.baseAddress, let probe = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmpBytes(entry + start, probe, bytes.count)
         }
-        return length - bytes.count
+    }
+
+    private func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        for index in 0..<count where a[index] != b[index] { return false }
+        return true
     }
 
     /// Every entry, in byte order; empty for a list loaded from a blocklist file (which

@@ -29,11 +29,36 @@ public struct BlocklistFileInfo: Sendable, Hashable {
     public var byteCount: Int
     /// How many partitions the filter has.
     public var partitionCount: Int
+    /// What entries and passwords are hashed with: SHA-1, or XXH64 for a filter built from plain passwords.
+    public var hash: BlocklistFileHash = .sha1
     /// The chance that a password not in the list is reported as listed: 1/256 for a
     /// filter (8-bit fingerprints), 0 for an exact table.
     public var falsePositiveRate: Double { isApproximate ? 1.0 / 256 : 0 }
     /// File bits per entry.
     public var bitsPerEntry: Double { count == 0 ? 0 : Double(byteCount * 8) / Double(count) }
+}
+
+/// The key of a blocklist file's entries: SHA-1 (hash kind 1: Have I Been Pwned's lists,
+/// exact tables, files written before XXH64) or XXH64 (hash kind 2: filters built from
+/// plain passwords; one fast hash per lookup instead of SHA-1).
+///
+/// ```swift
+/// let options = BlocklistFileBuilder.Options(hash: .xxh64)
+/// ```
+public enum BlocklistFileHash: UInt8, Sendable, Hashable {
+    /// SHA-1 of the UTF-8 (FIPS 180-4); a filter keeps its first 8 bytes.
+    case sha1 = 1
+    /// XXH64 with seed 0 of the UTF-8 (xxHash specification 0.1.1).
+    case xxh64 = 2
+
+    /// The key of `bytes`.
+    @inline(__always)
+    func key(_ bytes: UnsafeBufferPointer<UInt8>) -> BlocklistDigest {
+        switch self {
+        case .sha1: SHA1.digest(bytes)
+        case .xxh64: BlocklistDigest(high: XXH64.hash(bytes), middle: 0, low: 0)
+        }
+    }
 }
 
 /// The mapping; unmapped when the last list using it goes away.
@@ -61,7 +86,8 @@ final class BlocklistFile: Sendable {
                 formatVersion: Int(BlocklistFileHeader.version), isApproximate: header.structure == BlocklistFileHeader.fuseFilter,
                 isCaseInsensitive: header.flags & BlocklistFileHeader.caseFolded != 0,
                 normalization: header.flags & BlocklistFileHeader.normalizedNFC != 0 ? .nfc : nil,
-                count: count, byteCount: length, partitionCount: Int(header.partitionCount))
+                count: count, byteCount: length, partitionCount: Int(header.partitionCount),
+                hash: BlocklistFileHash(rawValue: header.hashKind) ?? .sha1)
         } catch {
             BlocklistFile.unmap(base, length)
             throw error

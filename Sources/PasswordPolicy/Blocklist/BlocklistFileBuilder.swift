@@ -20,19 +20,25 @@ public struct BlocklistFileBuilder: Sendable {
         public var normalization: UnicodeNormalization?
         /// An exact sorted table of SHA-1 digests (20 bytes an entry) instead of a filter.
         public var isExact: Bool
+        /// The key a filter is built on: SHA-1 (the default, and always for an exact table)
+        /// or XXH64 of the entry (files built from plain passwords: a faster lookup).
+        public var hash: BlocklistFileHash
 
         /// Options.
         ///
         /// ```swift
         /// let options = BlocklistFileBuilder.Options(isCaseInsensitive: true, normalization: .nfc)
         /// ```
-        public init(isCaseInsensitive: Bool = false, normalization: UnicodeNormalization? = nil, isExact: Bool = false) {
+        public init(isCaseInsensitive: Bool = false, normalization: UnicodeNormalization? = nil, isExact: Bool = false,
+                    hash: BlocklistFileHash = .sha1) {
             self.isCaseInsensitive = isCaseInsensitive
             self.normalization = normalization
             self.isExact = isExact
+            self.hash = isExact ? .sha1 : hash
         }
 
-        /// The key of a plain-text entry: SHA-1 of its UTF-8 after normalization and case folding.
+        /// The key of a plain-text entry: SHA-1 (or, for ``BlocklistFileHash/xxh64``, XXH64 in
+        /// the digest's first 8 bytes, the rest zero) of its UTF-8 after normalization and case folding.
         ///
         /// ```swift
         /// BlocklistFileBuilder.Options().digest(of: "password").hexadecimal   // "5BAA61E4..."
@@ -44,7 +50,7 @@ public struct BlocklistFileBuilder: Sendable {
                 text = text.lowercased()
                 if normalization != nil { text = UnicodeNormalization.nfc(text) }
             }
-            return text.withUTF8 { SHA1.digest($0) }
+            return text.withUTF8 { hash.key($0) }
         }
 
         var flags: UInt8 {
@@ -143,7 +149,7 @@ public struct BlocklistFileBuilder: Sendable {
         let trailerLength = options.isExact ? 0 : 32 * partitionCount
         return BlocklistFileHeader(
             structure: options.isExact ? BlocklistFileHeader.exactTable : BlocklistFileHeader.fuseFilter,
-            flags: options.flags, count: UInt64(count), bodyLength: UInt64(bodyLength + trailerLength),
+            hashKind: options.hash.rawValue, flags: options.flags, count: UInt64(count), bodyLength: UInt64(bodyLength + trailerLength),
             bodyChecksum: bodyChecksum, partitionCount: UInt32(options.isExact ? 1 : partitionCount)
         ).bytes
     }

@@ -62,8 +62,9 @@ struct BlocklistFileHeader: Equatable {
     static let version: UInt16 = 1
     /// Structures: a binary fuse filter (3-wise, 8-bit fingerprints) or an exact sorted table.
     static let fuseFilter: UInt8 = 1, exactTable: UInt8 = 2
-    /// Hash kinds: SHA-1 of the entry's UTF-8 (after the file's folding and normalization).
-    static let sha1: UInt8 = 1
+    /// Hash kinds: SHA-1 or XXH64 (filters only) of the entry's UTF-8 (after the file's
+    /// folding and normalization).
+    static let sha1: UInt8 = 1, xxh64: UInt8 = 2
     static let caseFolded: UInt8 = 1, normalizedNFC: UInt8 = 2
 
     var structure: UInt8
@@ -122,17 +123,22 @@ struct BlocklistFileHeader: Equatable {
         bodyChecksum = file.littleEndian(at: 40)
         partitionCount = file.littleEndian(at: 48)
         guard structure == BlocklistFileHeader.fuseFilter || structure == BlocklistFileHeader.exactTable,
-              hashKind == BlocklistFileHeader.sha1, flags & ~3 == 0 else {
+              hashKind == BlocklistFileHeader.sha1 || (hashKind == BlocklistFileHeader.xxh64 && structure == BlocklistFileHeader.fuseFilter),
+              flags & ~3 == 0 else {
             throw fail(.unsupportedVersion, "uses a structure, hash or option this library does not know")
         }
         guard UInt64(file.count - BlocklistFileHeader.size) >= bodyLength else {
             throw fail(.truncated, "is truncated (its body should be \(bodyLength) bytes, \(file.count - BlocklistFileHeader.size) are there)")
         }
         guard UInt64(file.count - BlocklistFileHeader.size) == bodyLength else { throw fail(.malformed, "has bytes after its body") }
+        // Every entry takes at least a byte of body (a filter's fingerprints, a table's digest):
+        // a larger count is damage, and would not fit an Int either.
+        guard count <= bodyLength else { throw fail(.malformed, "claims more entries (\(count)) than its body can hold") }
     }
 
-    init(structure: UInt8, flags: UInt8, count: UInt64, bodyLength: UInt64, bodyChecksum: UInt64, partitionCount: UInt32) {
+    init(structure: UInt8, hashKind: UInt8 = BlocklistFileHeader.sha1, flags: UInt8, count: UInt64, bodyLength: UInt64, bodyChecksum: UInt64, partitionCount: UInt32) {
         self.structure = structure
+        self.hashKind = hashKind
         self.flags = flags
         self.count = count
         self.bodyLength = bodyLength

@@ -61,6 +61,18 @@ public struct BlocklistDigest: Sendable, Hashable, Comparable {
         self = parsed
     }
 
+    /// A digest written as 40 hexadecimal digits (either case) in `buffer`; nil for anything
+    /// else. The same as the initializer from any collection of bytes, without the generic
+    /// dispatch: what `pwpolicy blocklist build` calls once a line.
+    ///
+    /// ```swift
+    /// let digest = Array("5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8".utf8).withUnsafeBufferPointer { BlocklistDigest(hexadecimal: $0) }
+    /// ```
+    public init?(hexadecimal buffer: UnsafeBufferPointer<UInt8>) {
+        guard let parsed = BlocklistDigest.parse(buffer) else { return nil }
+        self = parsed
+    }
+
     private static func parse(_ text: UnsafeBufferPointer<UInt8>) -> BlocklistDigest? {
         guard text.count == 40 else { return nil }
         var invalid: UInt8 = 0
