@@ -25,6 +25,17 @@ import Testing
         #expect(skipped == full, "[\(body)]")
     }
 
+    /// A body read again comes from the remembered answers: it must be the full scan's.
+    @Test(arguments: ["\\p{L}", "^a-z", "\\x{10000}-\\x{10FFFF}"])
+    func rememberedBodiesGiveTheSameMembers(_ body: String) throws {
+        let full = CharsetCompiler.members(of: [(try CharsetCompiler.compile(.set(body)), .set(body))], skippingBlocks: false)
+        for _ in 0..<3 {
+            let again = CharsetCompiler.members(of: [(try CharsetCompiler.compile(.set(body)), .set(body)), (try CharsetCompiler.compile(.set("a-c")), .set("a-c"))])
+            #expect(again.first == full.first, "[\(body)]")
+            #expect(again.last == ScalarSet(ranges: [0x61...0x63]))
+        }
+    }
+
     /// Random bodies of ranges and escapes across all widths.
     @Test func randomBodiesAgree() throws {
         var random = SplitMix64(seed: 0x5EED)

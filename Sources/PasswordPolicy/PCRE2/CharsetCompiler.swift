@@ -1,4 +1,5 @@
 internal import CPCRE2
+import Synchronization
 
 /// Turns a ``Charset`` into a PCRE2 character class, and reads off the exact set of scalar
 /// values PCRE2 matches with it.
@@ -184,28 +185,37 @@ enum CharsetCompiler {
     /// because the block holds consecutive scalars, each match is a range of members.
 
     static func members(of compiled: [(pattern: PCRE2Pattern, charset: Charset)], skippingBlocks: Bool = true) -> [ScalarSet] {
-        var listed: [Int: ScalarSet] = [:]
+        var result = [ScalarSet?](repeating: nil, count: compiled.count)
         var patterns: [PCRE2Pattern] = []
-        var scanned: [Int] = []
+        var scanned: [(index: Int, body: String)] = []
+        let remembered = skippingBlocks ? recent.withLock { $0 } : [:]
         for (index, item) in compiled.enumerated() {
             if case .chars(let text) = item.charset {
-                listed[index] = ScalarSet(text.unicodeScalars.filter { matchesAlone(item.pattern, $0) })
+                result[index] = ScalarSet(text.unicodeScalars.filter { matchesAlone(item.pattern, $0) })
+            } else if let known = remembered[classBody(for: item.charset)] {
+                result[index] = known
             } else {
-                scanned.append(index)
+                scanned.append((index, classBody(for: item.charset)))
                 patterns.append(item.pattern)
             }
         }
         let found = scan(patterns, skippingBlocks: skippingBlocks)
-        var result: [ScalarSet] = []
-        for index in compiled.indices {
-            if let set = listed[index] {
-                result.append(set)
-            } else if let position = scanned.firstIndex(of: index) {
-                result.append(found[position])
+        for (position, (index, _)) in scanned.enumerated() { result[index] = found[position] }
+        if skippingBlocks, !scanned.isEmpty {
+            recent.withLock { recent in
+                if recent.count + scanned.count > recentLimit { recent.removeAll(keepingCapacity: true) }
+                for (position, (_, body)) in scanned.enumerated() { recent[body] = found[position] }
             }
         }
-        return result
+        return result.map { $0 ?? ScalarSet() }
     }
+
+    /// The members of recently read class bodies. A class that reaches the 3- and 4-byte
+    /// blocks costs milliseconds to read, and a program that compiles many policies (lint,
+    /// intersections, a fuzzer) meets the same bodies again; a body's members depend on
+    /// nothing else, so the answer is the same either way. At most ``recentLimit`` bodies.
+    private static let recent = Mutex<[String: ScalarSet]>([:])
+    private static let recentLimit = 64
 
     /// Whether `pattern` matches the one-character string `scalar` as a whole.
     static func matchesAlone(_ pattern: PCRE2Pattern, _ scalar: Unicode.Scalar) -> Bool {
