@@ -23,24 +23,12 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("pwbl-\(UUID().uuidString)-\(name)").path
     }
 
-    /// Deterministic 64-bit values (SplitMix64), so that a run can be repeated.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func sha1MatchesFIPSExamplesAndSwiftCrypto() {
         // FIPS 180-2 appendix A: "abc" and the 56-byte two-block message.
         #expect(BlocklistDigest(sha1Of: Array("abc".utf8)).hexadecimal == "A9993E364706816ABA3E25717850C26C9CD0D89D")
         #expect(BlocklistDigest(sha1Of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)).hexadecimal
                 == "84983E441C3BD26EBAAE4AA1F95129E5E54670F1")
-        var random = SplitMix(state: 7)
+        var random = SplitMix64(seed: 7)
         for length in 0..<300 {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
             let expected = Insecure.SHA1.hash(data: bytes).map { String($0, radix: 16, uppercase: true) }
@@ -67,7 +55,7 @@ import Testing
     }
 
     @Test func falsePositiveRateOnAMillionNonMembers() throws {
-        var random = SplitMix(state: 2026)
+        var random = SplitMix64(seed: 2026)
         let members = (0..<200_000).map { _ in BlocklistDigest(high: random.next(), middle: random.next(), low: 0) }
         let path = Self.temporaryPath("rate.pwbl")
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -22,7 +22,7 @@ extension CompiledPolicy {
     /// - `length.min` → `minlength` (left out when 0), `length.max` → `maxlength`,
     ///   `maxConsecutive` → `max-consecutive`.
     ///
-    /// What cannot, each reported as a ``PasswordRulesLoss`` and written as
+    /// What cannot, each reported as a ``ConversionLoss`` and written as
     /// `approximation` says (see ``PasswordRulesApproximation``): `atLeast k of n` for
     /// 1 < k < n; per-class counts other than "at least one"; `forbidLeading` and
     /// `forbidTrailing`; characters outside printable ASCII; `forbidPatterns`;

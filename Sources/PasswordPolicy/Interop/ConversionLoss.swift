@@ -1,6 +1,6 @@
 /// A rule of a policy that a foreign format cannot carry exactly, and what was written
-/// instead: the one form every conversion (HTML, and later formats) reports its losses in,
-/// like ``PasswordRulesLoss`` for Password Rules.
+/// instead: the one form every conversion (Password Rules, HTML, AWS IAM, Vault, Keycloak,
+/// Okta) reports its losses in.
 ///
 /// ```swift
 /// let export = try CompiledPolicy(Presets.policy(id: "aws.iam.default")!).htmlInput()

@@ -7,7 +7,7 @@
 /// cvm.passwordRules(approximation: .looser).rules.required.count     // 1: one of the four
 /// ```
 ///
-/// Whichever is chosen, every approximation is reported as a ``PasswordRulesLoss``.
+/// Whichever is chosen, every approximation is reported as a ``ConversionLoss``.
 public enum PasswordRulesApproximation: String, Sendable, Hashable, CaseIterable {
     /// Prefer rules that accept fewer passwords than the policy: what a password manager
     /// generates from them then satisfies the policy as far as the language allows.
@@ -23,36 +23,10 @@ public enum PasswordRulesApproximation: String, Sendable, Hashable, CaseIterable
     case looser
 }
 
-/// A rule of a policy that Password Rules cannot carry exactly, and what was written
-/// instead.
-///
-/// ```swift
-/// let export = try Presets.policy(id: "tencentcloud.cvm.linux")!.passwordRules()
-/// for loss in export.losses {
-///     print(loss)
-/// }
-/// // forbidLeading: a rule about the first character (not the character /) cannot be written ...
-/// // require[0]: at least 2 of letters, digits, specials cannot be written ...
-/// ```
-public struct PasswordRulesLoss: Sendable, Hashable, CustomStringConvertible {
-    /// The policy key the rule comes from: `require[0]`, `forbidLeading`, `classes[2]`, ...
-    public var keyPath: String
-    /// What could not be carried over, and what the rules say instead.
-    public var message: String
-
-    /// A loss at `keyPath`.
-    ///
-    /// ```swift
-    /// let loss = PasswordRulesLoss(keyPath: "optional", message: "...")
-    /// ```
-    public init(keyPath: String, message: String) {
-        self.keyPath = keyPath
-        self.message = message
-    }
-
-    /// `keyPath: message`.
-    public var description: String { "\(keyPath): \(message)" }
-}
+/// A rule of a policy that Password Rules cannot carry exactly: the same loss report
+/// every conversion gives (``ConversionLoss``), under its earlier name.
+@available(*, deprecated, renamed: "ConversionLoss")
+public typealias PasswordRulesLoss = ConversionLoss
 
 /// A policy written in the Password Rules language: the rules, and every part of the
 /// policy they could not carry exactly.
@@ -67,14 +41,14 @@ public struct PasswordRulesExport: Sendable, Hashable {
     /// them back unchanged.
     public var rules: PasswordRules
     /// What could not be carried over exactly, in the order of the policy's keys.
-    public var losses: [PasswordRulesLoss]
+    public var losses: [ConversionLoss]
 
     /// An export from its parts.
     ///
     /// ```swift
     /// let export = PasswordRulesExport(rules: PasswordRules(), losses: [])
     /// ```
-    public init(rules: PasswordRules, losses: [PasswordRulesLoss]) {
+    public init(rules: PasswordRules, losses: [ConversionLoss]) {
         self.rules = rules
         self.losses = losses
     }

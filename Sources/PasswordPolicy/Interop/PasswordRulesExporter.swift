@@ -3,7 +3,7 @@
 struct PasswordRulesExporter {
     let compiled: CompiledPolicy
     let approximation: PasswordRulesApproximation
-    private var losses: [PasswordRulesLoss] = []
+    private var losses: [ConversionLoss] = []
     /// The allowed characters; nil for `unicode` (every character).
     private var alphabet: PrintableASCIISet?
     private var required: [[PasswordRulesCharacterClass]] = []
@@ -199,7 +199,7 @@ struct PasswordRulesExporter {
     }
 
     private mutating func lose(_ keyPath: String, _ message: String) {
-        losses.append(PasswordRulesLoss(keyPath: keyPath, message: message))
+        losses.append(ConversionLoss(keyPath: keyPath, message: message))
     }
 
     /// "the 3 characters ä, ö, ü" or "1,114,000 characters", for messages.
