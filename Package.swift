@@ -31,9 +31,11 @@ let package = Package(
         ),
         // getrandom(2) for the CSPRNG on Linux: Swift's Glibc module does not declare it.
         .systemLibrary(name: "CSystemRandom"),
+        // SHA-1's block function with the x86 SHA extensions (header only; a no-op elsewhere).
+        .systemLibrary(name: "CBlocklist"),
         .target(
             name: "PasswordPolicy",
-            dependencies: ["CPCRE2", .target(name: "CSystemRandom", condition: .when(platforms: [.linux, .android]))],
+            dependencies: ["CPCRE2", "CBlocklist", .target(name: "CSystemRandom", condition: .when(platforms: [.linux, .android]))],
             exclude: ["Blocklist/CommonPasswords.md"]
         ),
         .executableTarget(

@@ -23,17 +23,26 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("pwbl-\(UUID().uuidString)-\(name)").path
     }
 
-    @Test func sha1MatchesFIPSExamplesAndSwiftCrypto() {
+    /// The portable rounds always; the SHA instructions too where this processor has them
+    /// (where it has not, `hardware: true` would be the portable rounds again).
+    static let sha1Paths = SHA1.hasHardwareRounds ? [false, true] : [false]
+
+    @Test(arguments: sha1Paths)
+    func sha1MatchesFIPSExamplesAndSwiftCrypto(hardware: Bool) {
+        func digest(_ bytes: [UInt8]) -> String {
+            bytes.withUnsafeBufferPointer { SHA1.digest($0, hardware: hardware) }.hexadecimal
+        }
         // FIPS 180-2 appendix A: "abc" and the 56-byte two-block message.
-        #expect(BlocklistDigest(sha1Of: Array("abc".utf8)).hexadecimal == "A9993E364706816ABA3E25717850C26C9CD0D89D")
-        #expect(BlocklistDigest(sha1Of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)).hexadecimal
+        #expect(digest(Array("abc".utf8)) == "A9993E364706816ABA3E25717850C26C9CD0D89D")
+        #expect(digest(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "84983E441C3BD26EBAAE4AA1F95129E5E54670F1")
         var random = SplitMix64(seed: 7)
+        // Every length across one, two and several blocks and both padding cases (55/56 bytes).
         for length in 0..<300 {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
             let expected = Insecure.SHA1.hash(data: bytes).map { String($0, radix: 16, uppercase: true) }
                 .map { $0.count == 1 ? "0" + $0 : $0 }.joined()
-            #expect(BlocklistDigest(sha1Of: bytes).hexadecimal == expected, "length \(length)")
+            #expect(digest(bytes) == expected, "length \(length)")
         }
     }
 
@@ -68,7 +77,7 @@ import Testing
             let key = random.next()
             if memberKeys.contains(key) { continue }
             trials += 1
-            if file.contains(BlocklistDigest(high: key, middle: 0, low: 0)) { positives += 1 }
+            if file.probe.contains(BlocklistDigest(high: key, middle: 0, low: 0)) { positives += 1 }
         }
         let rate = Double(positives) / Double(trials)
         // 8-bit fingerprints: 1/256 = 0.390625 %; 4 standard deviations of 1M trials is 0.025 %.
@@ -97,6 +106,57 @@ import Testing
         let exact = try Blocklist(contentsOfFile: plain)
         #expect(exact.contains("Caf\u{E9}Latte"))
         #expect(!exact.contains("caf\u{E9}latte") && !exact.contains("Cafe\u{301}Latte"), "a file built without options compares bytes")
+    }
+
+    /// `contains(eachOf:)` hashes passwords in groups before reading the file: its answers are
+    /// `contains(_:)`'s, in order, for every group boundary, every file kind and option, members
+    /// that need folding or normalizing, and a list held in memory.
+    @Test(arguments: [BlocklistFileHash.sha1, .xxh64], [false, true])
+    func manyLookupsAnswerAsOneAtATime(hash: BlocklistFileHash, folded: Bool) throws {
+        let members = (0..<500).map { "Member-\($0)" } + ["Caf\u{E9}Latte", "\u{1100}\u{1161}\u{11A8}-pw"]
+        let probes = members + members.map { $0.uppercased() } + ["Cafe\u{301}Latte", "\u{AC01}-PW", "", "x", String(repeating: "long", count: 40)]
+            + (0..<300).map { "other-\($0)" }
+        for exact in hash == .sha1 ? [false, true] : [false] {
+            let options = BlocklistFileBuilder.Options(isCaseInsensitive: folded, normalization: .nfc, isExact: exact, hash: hash)
+            let path = Self.temporaryPath("many.pwbl")
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try Self.write(members.map(options.digest(of:)), options: options, partitions: exact ? 1 : 2, to: path)
+            let list = try Blocklist(contentsOfFile: path)
+            for count in [0, 1, 7, 8, 9, 16, 17, probes.count] {
+                let some = Array(probes.prefix(count))
+                #expect(list.contains(eachOf: some) == some.map { list.contains($0) }, "\(count) passwords, exact \(exact)")
+            }
+            let answers = list.contains(eachOf: members)
+            #expect(answers.allSatisfy { $0 }, "every member found, exact \(exact)")
+            // Composed and decomposed é, jamo and the syllable: one NFC form.
+            #expect(list.contains(eachOf: ["Cafe\u{301}Latte", "\u{AC01}-pw"]) == [true, true])
+            #expect(list.contains(eachOf: ["MEMBER-1"]) == [folded])
+        }
+        let memory = Blocklist(name: "memory", entries: members)
+        #expect(memory.contains(eachOf: probes) == probes.map { memory.contains($0) })
+    }
+
+    /// The word-at-a-time test for "must be folded or normalized first" agrees with the plain
+    /// definition (a capital A–Z when folding, any byte from 0x80 up) for every byte value at
+    /// every position of every length up to 17 (both sides of an 8-byte word).
+    @Test func theTransformCheckAgreesWithItsDefinition() throws {
+        let body = try #require(UnsafeRawPointer(bitPattern: 64))
+        for (folded, normalized) in [(false, false), (true, false), (false, true), (true, true)] {
+            let probe = BlocklistFileProbe(body: body, partitions: nil, partitionCount: 0, entryCount: 0, hash: .xxh64,
+                                           isCaseFolded: folded, isNormalized: normalized)
+            for length in 0...17 {
+                for position in 0..<max(length, 1) {
+                    for value in 0...255 where length > 0 || value == 0 {
+                        var bytes = [UInt8](repeating: 0x61, count: length)
+                        if length > 0 { bytes[position] = UInt8(value) }
+                        let expected = (folded && bytes.contains { $0 >= 0x41 && ($0 <= 0x5A || $0 >= 0x80) })
+                            || (normalized && bytes.contains { $0 >= 0x80 })
+                        let answer = bytes.withUnsafeBufferPointer { probe.needsTransform($0) }
+                        if answer != expected { Issue.record("folded \(folded) normalized \(normalized) length \(length) byte \(value) at \(position)") }
+                    }
+                }
+            }
+        }
     }
 
     @Test func aPolicyNamingAPwblPathLoadsItAndSaysProbably() throws {

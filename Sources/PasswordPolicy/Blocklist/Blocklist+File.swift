@@ -45,12 +45,13 @@ extension Blocklist {
     /// ```
     public var isApproximate: Bool { file?.info.isApproximate ?? false }
 
-    /// The key a file list looks `bytes` up by: SHA-1 or XXH64 after the file's folding and normalization.
-    static func digest(_ bytes: UnsafeBufferPointer<UInt8>, as info: BlocklistFileInfo) -> BlocklistDigest {
-        let needsFolding = info.isCaseInsensitive && bytes.contains { $0 >= 0x41 && ($0 <= 0x5A || $0 >= 0x80) }
-        let needsNormalizing = info.normalization != nil && bytes.contains { $0 >= 0x80 }
-        guard needsFolding || needsNormalizing else { return info.hash.key(bytes) }
-        let options = BlocklistFileBuilder.Options(isCaseInsensitive: info.isCaseInsensitive, normalization: info.normalization, hash: info.hash)
+    /// The key a file list looks `bytes` up by: SHA-1 or XXH64 after the file's folding and
+    /// normalization (only a password that needs them touches `file`, a retain).
+    @inline(__always)
+    func key(_ bytes: UnsafeBufferPointer<UInt8>, _ probe: BlocklistFileProbe) -> BlocklistDigest {
+        guard probe.needsTransform(bytes), let file else { return probe.hash.key(bytes) }
+        let options = BlocklistFileBuilder.Options(
+            isCaseInsensitive: file.info.isCaseInsensitive, normalization: file.info.normalization, hash: file.info.hash)
         return options.digest(of: String(decoding: bytes, as: UTF8.self))
     }
 }

@@ -26,6 +26,9 @@ public struct Blocklist: Sendable, CustomStringConvertible {
     private let slots: [UInt64]
     /// A mapped blocklist file, when the list is one (then `blob` and `starts` are empty).
     let file: BlocklistFile?
+    /// The file's lookup, copied out of it so that a lookup retains nothing (`file` keeps
+    /// what it points at alive).
+    let probe: BlocklistFileProbe?
 
     /// `name (N entries)`: never the entries themselves.
     public var description: String { "\(name) (\(count) entries)" }
@@ -72,6 +75,7 @@ public struct Blocklist: Sendable, CustomStringConvertible {
         self.blob = blob
         self.starts = starts
         self.file = file
+        self.probe = file?.probe
         self.slots = Blocklist.hashTable(blob, starts)
     }
 
@@ -101,13 +105,21 @@ public struct Blocklist: Sendable, CustomStringConvertible {
     /// Blocklist.common.contains("password")   // true
     /// ```
     public func contains(_ password: String) -> Bool {
+        // A native string lends its bytes without a copy (a copy is a retain).
+        if let answer = password.utf8.withContiguousStorageIfAvailable({ contains(utf8: $0) }) { return answer }
         var password = password
         return password.withUTF8 { contains(utf8: $0) }
     }
 
-    /// Whether `bytes` are exactly an entry.
-    func contains(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let file { return file.contains(Blocklist.digest(bytes, as: file.info)) }
+    /// Whether `bytes`, the UTF-8 of a password, are exactly an entry (for a list from a filter
+    /// file: probably an entry). Nothing is allocated or retained on the way, unless the file
+    /// folds case or normalizes and the password has letters that need it.
+    ///
+    /// ```swift
+    /// let listed = Array("password".utf8).withUnsafeBufferPointer { Blocklist.common.contains(utf8: $0) }   // true
+    /// ```
+    public func contains(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let probe { return probe.contains(key(bytes, probe)) }
         let hash = XXH64.hash(bytes)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         return slots.withUnsafeBufferPointer { slots in

@@ -66,11 +66,16 @@ final class BlocklistFile: Sendable {
     private nonisolated(unsafe) let base: UnsafeRawPointer
     private let length: Int
     let info: BlocklistFileInfo
-    private let partitions: [FuseParameters]
-    private let offsets: [Int]
+    /// Each partition's parameters and where its fingerprints start, in memory this object
+    /// owns (freed in `deinit`), so that `probe` can point at it.
+    private nonisolated(unsafe) let partitionTable: UnsafeMutableBufferPointer<BlocklistFileProbe.Partition>
+    /// What a lookup reads: plain pointers into the mapping and `partitionTable`, valid while
+    /// this object lives (the `Blocklist` holding both keeps it alive).
+    let probe: BlocklistFileProbe
 
     init(path: String) throws(BlocklistFileError) {
         let (base, length) = try BlocklistFile.map(path)
+        let partitions: [BlocklistFileProbe.Partition]
         do throws(BlocklistFileError) {
             let file = UnsafeRawBufferPointer(start: base, count: length)
             let header = try BlocklistFileHeader(parsing: file, path: path)
@@ -78,7 +83,7 @@ final class BlocklistFile: Sendable {
             guard BlocklistChecksum.of(body) == header.bodyChecksum else {
                 throw BlocklistFileError(code: .checksum, message: "the blocklist file \(path) is corrupt (body checksum mismatch)")
             }
-            (partitions, offsets) = try BlocklistFile.partitions(header, body, path: path)
+            partitions = try BlocklistFile.partitions(header, body, path: path)
             guard let count = Int(exactly: header.count) else {
                 throw BlocklistFileError(code: .malformed, message: "the blocklist file \(path) has an inconsistent body")
             }
@@ -94,55 +99,40 @@ final class BlocklistFile: Sendable {
         }
         self.base = base
         self.length = length
+        let table = UnsafeMutableBufferPointer<BlocklistFileProbe.Partition>.allocate(capacity: max(1, partitions.count))
+        _ = table.initialize(from: partitions)
+        partitionTable = table
+        probe = BlocklistFileProbe(
+            body: base + BlocklistFileHeader.size, partitions: UnsafePointer(table.baseAddress), partitionCount: partitions.count,
+            entryCount: info.count, hash: info.hash,
+            isCaseFolded: info.isCaseInsensitive, isNormalized: info.normalization != nil)
     }
 
-    deinit { BlocklistFile.unmap(base, length) }
+    deinit {
+        partitionTable.deallocate()
+        BlocklistFile.unmap(base, length)
+    }
 
     /// The partition table of a filter, each entry checked against the body; empty for a table.
-    private static func partitions(_ header: BlocklistFileHeader, _ body: UnsafeRawBufferPointer, path: String) throws(BlocklistFileError) -> ([FuseParameters], [Int]) {
+    private static func partitions(_ header: BlocklistFileHeader, _ body: UnsafeRawBufferPointer, path: String) throws(BlocklistFileError) -> [BlocklistFileProbe.Partition] {
         let malformed = BlocklistFileError(code: .malformed, message: "the blocklist file \(path) has an inconsistent body")
         if header.structure == BlocklistFileHeader.exactTable {
             guard header.count.multipliedReportingOverflow(by: 20) == (header.bodyLength, false), header.partitionCount == 1 else { throw malformed }
-            return ([], [])
+            return []
         }
         let count = Int(header.partitionCount)
         guard count >= 1, UInt64(count) * 32 <= header.bodyLength else { throw malformed }
         let tableStart = body.count - 32 * count
-        var parameters: [FuseParameters] = [], offsets: [Int] = []
+        var partitions: [BlocklistFileProbe.Partition] = []
         for index in 0..<count {
             let at = tableStart + 32 * index
             let entry = FuseParameters(seed: body.littleEndian(at: at), segmentLength: body.littleEndian(at: at + 8),
                                        segmentCount: body.littleEndian(at: at + 12), arrayLength: body.littleEndian(at: at + 24))
             let offset: UInt64 = body.littleEndian(at: at + 16)
             guard entry.isConsistent, offset <= UInt64(tableStart), entry.arrayLength <= UInt64(tableStart) - offset else { throw malformed }
-            parameters.append(entry)
-            offsets.append(Int(offset))
+            partitions.append(BlocklistFileProbe.Partition(parameters: entry, offset: Int(offset)))
         }
-        return (parameters, offsets)
-    }
-
-    /// Whether the digest may be a member (a filter) or is one (a table).
-    func contains(_ digest: BlocklistDigest) -> Bool {
-        let body = base + BlocklistFileHeader.size
-        if partitions.isEmpty { return tableContains(digest, body.assumingMemoryBound(to: UInt8.self)) }
-        let index = Int(digest.high.multipliedFullWidth(by: UInt64(partitions.count)).high)
-        let fingerprints = (body + offsets[index]).assumingMemoryBound(to: UInt8.self)
-        return partitions[index].mayContain(digest.high, fingerprints)
-    }
-
-    private func tableContains(_ digest: BlocklistDigest, _ table: UnsafePointer<UInt8>) -> Bool {
-        var low = 0, high = info.count
-        while low < high {
-            let middle = (low + high) / 2
-            let entry = UnsafeRawPointer(table + 20 * middle)
-            let other = BlocklistDigest(
-                high: UInt64(bigEndian: entry.loadUnaligned(as: UInt64.self)),
-                middle: UInt64(bigEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
-                low: UInt32(bigEndian: entry.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
-            if other == digest { return true }
-            if other < digest { low = middle + 1 } else { high = middle }
-        }
-        return false
+        return partitions
     }
 
     private static func map(_ path: String) throws(BlocklistFileError) -> (UnsafeRawPointer, Int) {

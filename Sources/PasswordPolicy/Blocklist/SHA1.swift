@@ -4,8 +4,12 @@
 // Kept whole: `compress` is the hot loop of every lookup in a blocklist file (one or two blocks
 // per password), written out so that nothing is allocated. The library has its own rather than
 // swift-crypto's Insecure.SHA1 because the library depends on PCRE2 and the standard library
-// only (the fuzz targets compile its sources with swiftc alone); the tests check it against
-// swift-crypto and against FIPS 180's examples.
+// only (the fuzz targets compile its sources with swiftc alone), and because swift-crypto's
+// costs an allocation per digest; on x86-64 processors with the SHA extensions the block
+// function is the hardware one (Sources/CBlocklist/shim.h), about three times faster. The tests
+// check both against swift-crypto and against FIPS 180's examples.
+
+internal import CBlocklist
 
 /// A SHA-1 digest: 20 bytes, big-endian, as three integers (bytes 0–7, 8–15, 16–19).
 ///
@@ -113,34 +117,51 @@ public struct BlocklistDigest: Sendable, Hashable, Comparable {
 }
 
 enum SHA1 {
-    /// The digest of `bytes`.
-    static func digest(_ bytes: UnsafeBufferPointer<UInt8>) -> BlocklistDigest {
+    /// Whether this processor has SHA-1 instructions the library uses (x86-64 SHA extensions).
+    static let hasHardwareRounds = password_policy_sha1_hardware() != 0
+
+    /// The digest of `bytes`; `hardware` false takes the portable rounds (the tests compare).
+    static func digest(_ bytes: UnsafeBufferPointer<UInt8>, hardware: Bool = SHA1.hasHardwareRounds) -> BlocklistDigest {
         var state: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { w in
-            w.initialize(repeating: 0)
             var offset = 0
-            while bytes.count - offset >= 64 {
-                for i in 0..<16 { w[i] = word(bytes, offset + 4 * i) }
-                compress(&state, w)
-                offset += 64
+            if let base = bytes.baseAddress {
+                while bytes.count - offset >= 64 {
+                    block(&state, base + offset, w, hardware: hardware)
+                    offset += 64
+                }
             }
             // The last one or two blocks: the tail, 0x80, zeros, the length in bits.
             let length = bytes.count - offset < 56 ? 64 : 128
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
-                tail.initialize(repeating: 0)
+                guard let padded = tail.baseAddress else { return }
+                padded.initialize(repeating: 0, count: length)
                 for i in offset..<bytes.count { tail[i - offset] = bytes[i] }
                 tail[bytes.count - offset] = 0x80
                 let bits = UInt64(bytes.count) &* 8
                 for i in 0..<8 { tail[length - 1 - i] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * i)) }
-                let padded = UnsafeBufferPointer(tail)
-                for start in stride(from: 0, to: length, by: 64) {
-                    for i in 0..<16 { w[i] = word(padded, start + 4 * i) }
-                    compress(&state, w)
-                }
+                for start in stride(from: 0, to: length, by: 64) { block(&state, padded + start, w, hardware: hardware) }
             }
         }
         return BlocklistDigest(
             high: UInt64(state.0) << 32 | UInt64(state.1), middle: UInt64(state.2) << 32 | UInt64(state.3), low: state.4)
+    }
+
+    /// One 64-byte block at `bytes` into `state`: the SHA instructions, or the portable rounds
+    /// with the message schedule in `w`.
+    @inline(__always)
+    private static func block(_ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32), _ bytes: UnsafePointer<UInt8>,
+                              _ w: UnsafeMutableBufferPointer<UInt32>, hardware: Bool) {
+        if hardware {
+            withUnsafeMutableBytes(of: &state) { words in
+                guard let words = words.baseAddress?.assumingMemoryBound(to: UInt32.self) else { return }
+                password_policy_sha1_compress(words, bytes)
+            }
+            return
+        }
+        let block = UnsafeBufferPointer(start: bytes, count: 64)
+        for i in 0..<16 { w[i] = word(block, 4 * i) }
+        compress(&state, w)
     }
 
     @inline(__always)
