@@ -42,7 +42,7 @@ struct BlocklistBuild {
         let bytesPerLine = sha1 ? 42 : 10
         let partitions = max(1, (size / bytesPerLine + entriesPerPartition - 1) / entriesPerPartition)
         var builder = BlocklistFileBuilder(options: options, partitionCount: partitions)
-        var spill = try PartitionSpill(output: output, count: partitions)
+        var spill = try PartitionSpill(output: output, count: partitions, expectedEntries: min(size / bytesPerLine + 1, entriesPerPartition))
         defer { spill.removeFiles() }
         var summary = Summary()
         let progress = standardErrorIsTerminal() ? AuditProgress(descriptor: descriptor, noun: "lines read") : nil

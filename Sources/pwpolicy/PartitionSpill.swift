@@ -17,8 +17,13 @@ struct PartitionSpill {
     private var buffers: [[UInt8]] = []
     private static let bufferSize = 64 << 10
 
-    init(output: String, count: Int) throws(CommandFailure) {
-        guard count > 1 else { return }
+    /// `expectedEntries`: an upper estimate of the entries when there is one partition; its
+    /// array is reserved at once (pages untouched cost nothing) instead of growing by copies.
+    init(output: String, count: Int, expectedEntries: Int = 0) throws(CommandFailure) {
+        guard count > 1 else {
+            memory.reserveCapacity(expectedEntries)
+            return
+        }
         for index in 0..<count {
             let path = "\(output).part-\(index).tmp"
             let file = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)

@@ -94,12 +94,15 @@ enum BinaryFuseFilter {
     static func build(_ keys: [UInt64], seedBase: UInt64) -> (FuseParameters, [UInt8], Int) {
         var attempt: UInt64 = 0
         var hashes = [UInt64](repeating: 0, count: keys.count)
-        var scratch = [UInt64](repeating: 0, count: keys.count)
         while true {
             attempt += 1
             var parameters = FuseParameters(count: keys.count, seed: splitMix(seedBase &+ attempt))
             for index in keys.indices { hashes[index] = parameters.hash(keys[index]) }
-            radixSort(&hashes, &scratch)
+            // The sort's scratch is freed before peeling, which needs the most memory.
+            do {
+                var scratch = [UInt64](repeating: 0, count: keys.count)
+                radixSort(&hashes, &scratch)
+            }
             hashes.removeDuplicatesInSorted()
             parameters = FuseParameters(count: hashes.count, seed: parameters.seed)
             if attempt > 8 { parameters = FuseParameters(count: hashes.count + hashes.count / 8 * Int(attempt - 8) + 8, seed: parameters.seed) }
@@ -153,12 +156,14 @@ enum BinaryFuseFilter {
         var queue: [Int32] = []
         queue.reserveCapacity(length / 4)
         for index in 0..<length where counts[index] >> 2 == 1 { queue.append(Int32(index)) }
-        var order: [(slot: Int32, hash: UInt64)] = []
+        // The peeled slots in order. A peeled slot's `hashes` entry keeps its key's hash: no
+        // other remaining key hits it, so nothing changes it afterwards.
+        var order: [Int32] = []
         order.reserveCapacity(keys.count)
         while let slot = queue.popLast().map(Int.init) {
             guard counts[slot] >> 2 == 1 else { continue }
             let h = hashes[slot]
-            order.append((Int32(slot), h))
+            order.append(Int32(slot))
             let (a, b, c) = p.slots(h)
             if a != slot { remove(h, from: a, position: 0, &counts, &hashes, &queue) }
             if b != slot { remove(h, from: b, position: 1, &counts, &hashes, &queue) }
@@ -167,7 +172,8 @@ enum BinaryFuseFilter {
         }
         guard order.count == keys.count else { return nil }
         var fingerprints = [UInt8](repeating: 0, count: length)
-        for (slot, h) in order.reversed() {
+        for slot in order.reversed() {
+            let h = hashes[Int(slot)]
             let (a, b, c) = p.slots(h)
             fingerprints[Int(slot)] = 0
             fingerprints[Int(slot)] = FuseParameters.fingerprint(h) ^ fingerprints[a] ^ fingerprints[b] ^ fingerprints[c]
