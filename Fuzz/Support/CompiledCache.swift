@@ -4,6 +4,16 @@
 /// Compiled policies (and their references) by policy value, bounded in size.
 enum CompiledCache {
     nonisolated(unsafe) private static var compiled: [Policy: (CompiledPolicy, ReferenceValidator)?] = [:]
+    nonisolated(unsafe) private static var compiledOnly: [Policy: CompiledPolicy?] = [:]
+
+    /// The compiled policy alone, for targets that need no reference validator for it.
+    static func compiledPolicy(_ policy: Policy) -> CompiledPolicy? {
+        if let hit = compiledOnly[policy] { return hit }
+        if compiledOnly.count > 2_000 { compiledOnly.removeAll() }
+        let entry = try? CompiledPolicy(policy)
+        compiledOnly[policy] = entry
+        return entry
+    }
 
     static func lookup(_ policy: Policy) -> (CompiledPolicy, ReferenceValidator)? {
         if let hit = compiled[policy] { return hit }

@@ -15,7 +15,7 @@ public func fuzzIntersect(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let expected = a.isValid(utf8: password, context: context) && b.isValid(utf8: password, context: context)
     do {
         let intersection = try Policy.intersection(compiled: [a, b])
-        guard let both = CompiledCache.lookup(intersection)?.0 else { fatalError("the intersection does not compile") }
+        guard let both = CompiledCache.compiledPolicy(intersection) else { fatalError("the intersection does not compile") }
         if both.isValid(utf8: password, context: context) != expected { fatalError("intersection verdict differs from its parts") }
         if both.validate(utf8: password, context: context).isEmpty != expected { fatalError("intersection validate differs from its parts") }
     } catch {

@@ -29,6 +29,10 @@ public struct Blocklist: Sendable, CustomStringConvertible {
     /// The file's lookup, copied out of it so that a lookup retains nothing (`file` keeps
     /// what it points at alive).
     let probe: BlocklistFileProbe?
+    /// Whether some entry has a byte from 0x80 up / a capital A–Z: read by `prepared`, so that
+    /// compiling a policy does not scan the entries again.
+    private let hasNonASCII: Bool
+    private let hasCapitals: Bool
 
     /// `name (N entries)`: never the entries themselves.
     public var description: String { "\(name) (\(count) entries)" }
@@ -76,6 +80,8 @@ public struct Blocklist: Sendable, CustomStringConvertible {
         self.starts = starts
         self.file = file
         self.probe = file?.probe
+        self.hasNonASCII = blob.contains { $0 >= 0x80 }
+        self.hasCapitals = blob.contains { $0 >= 0x41 && $0 <= 0x5A }
         self.slots = Blocklist.hashTable(blob, starts)
     }
 
@@ -159,9 +165,7 @@ public struct Blocklist: Sendable, CustomStringConvertible {
     /// when that changes nothing (an all-ASCII list without capitals, such as `common`).
     func prepared(normalization: UnicodeNormalization?, caseFolded: Bool) -> Blocklist {
         if file != nil { return self }
-        let nonASCII = blob.contains { $0 >= 0x80 }
-        let capitals = caseFolded && blob.contains { $0 >= 0x41 && $0 <= 0x5A }
-        guard (nonASCII && (normalization != nil || caseFolded)) || capitals else { return self }
+        guard (hasNonASCII && (normalization != nil || caseFolded)) || (caseFolded && hasCapitals) else { return self }
         let mapped = entries.map { entry in
             let normalized = normalization == nil ? entry : UnicodeNormalization.nfc(entry)
             return caseFolded ? UnicodeNormalization.nfc(normalized.lowercased()) : normalized

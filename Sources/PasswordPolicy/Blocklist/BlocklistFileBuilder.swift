@@ -160,14 +160,3 @@ extension [UInt8] {
         Swift.withUnsafeBytes(of: value.bigEndian) { append(contentsOf: $0) }
     }
 }
-
-extension Array where Element: Equatable {
-    mutating func removeDuplicatesInSorted() {
-        var unique = 0
-        for index in indices where index == 0 || self[index] != self[unique - 1] {
-            self[unique] = self[index]
-            unique += 1
-        }
-        removeLast(count - unique)
-    }
-}

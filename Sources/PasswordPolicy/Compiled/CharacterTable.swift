@@ -31,22 +31,45 @@ struct CharacterTable: Sendable {
         let sets = classes + [leading, trailing]
         let bits = (0..<classes.count).map { UInt64(1) << $0 } + [CharacterTable.leadingBit, CharacterTable.trailingBit]
         let classMask = self.classMask
-        func mask(_ value: UInt32) -> UInt64 {
+        // ASCII: each set's ranges below 128 set their bit directly.
+        var ascii = [UInt64](repeating: 0, count: 128)
+        for (set, bit) in zip(sets, bits) {
+            for range in set.ranges where range.lowerBound < 128 {
+                for value in Int(range.lowerBound)...Int(min(range.upperBound, 127)) { ascii[value] |= bit }
+            }
+        }
+        for value in ascii.indices where ascii[value] & classMask != 0 { ascii[value] |= CharacterTable.memberBit }
+        bytes = ByteTable { byte in byte < 0x80 ? ascii[byte] : CharacterTable.nonASCIIBit }
+        var boundaries: [UInt32] = [128]
+        for set in sets {
+            for range in set.ranges where range.upperBound >= 128 {
+                boundaries.append(max(128, range.lowerBound))
+                if range.upperBound < 0x10FFFF { boundaries.append(range.upperBound + 1) }
+            }
+        }
+        boundaries.sort()
+        boundaries.removeDuplicatesInSorted()
+        starts = boundaries
+        masks = CharacterTable.sweep(boundaries, sets, bits, classMask)
+    }
+
+    /// The mask of each boundary, in one pass: each set's ranges are sorted and disjoint, so a
+    /// cursor per set only moves forward (boundaries × sets + ranges steps, where a search per
+    /// boundary and set cost a logarithm each; `\p{L}` has hundreds of ranges).
+    private static func sweep(_ boundaries: [UInt32], _ sets: [ScalarSet], _ bits: [UInt64], _ classMask: UInt64) -> [UInt64] {
+        var cursors = [Int](repeating: 0, count: sets.count)
+        return boundaries.map { value in
             var mask: UInt64 = 0
-            for (set, bit) in zip(sets, bits) where set.contains(value) { mask |= bit }
+            for index in sets.indices {
+                let ranges = sets[index].ranges
+                var cursor = cursors[index]
+                while cursor < ranges.count, ranges[cursor].upperBound < value { cursor += 1 }
+                cursors[index] = cursor
+                if cursor < ranges.count, ranges[cursor].lowerBound <= value { mask |= bits[index] }
+            }
             if mask & classMask != 0 { mask |= CharacterTable.memberBit }
             return mask
         }
-        bytes = ByteTable { byte in byte < 0x80 ? mask(UInt32(byte)) : CharacterTable.nonASCIIBit }
-        var boundaries = Set<UInt32>([128])
-        for set in sets {
-            for range in set.ranges where range.upperBound >= 128 {
-                boundaries.insert(max(128, range.lowerBound))
-                if range.upperBound < 0x10FFFF { boundaries.insert(range.upperBound + 1) }
-            }
-        }
-        starts = boundaries.sorted()
-        masks = starts.map(mask)
     }
 
     /// The byte table: `facts[byte]` for any byte (see the type's notes for the bits).

@@ -3,6 +3,7 @@
 #if !FUZZING
 @testable import PasswordPolicy
 #endif
+import Synchronization
 
 /// The slow reference for validation: no tables and no shared scanning code. It asks PCRE2
 /// about every character (one match per class per character), decodes UTF-8 with the
@@ -27,13 +28,26 @@ struct ReferenceValidator {
         patterns = compiled
         var lists: [Set<[UInt8]>] = []
         for rule in policy.forbidLists {
-            guard let list = Blocklist.builtIn(named: rule.list) else { return nil }
-            lists.append(Set(list.entries.map { entry in
-                let folded = rule.isCaseInsensitive ? entry.lowercased() : entry
-                return policy.normalization == nil ? Array(folded.utf8) : folded._nfcCodeUnits
-            }))
+            guard let set = ReferenceValidator.set(of: rule.list, folded: rule.isCaseInsensitive, normalized: policy.normalization != nil) else { return nil }
+            lists.append(set)
         }
         self.lists = lists
+    }
+
+    /// Built-in lists as sets, made once per way of reading them (30,000 entries each: the
+    /// fuzz targets build a validator for nearly every input).
+    private static let listSets = Mutex<[String: Set<[UInt8]>]>([:])
+
+    private static func set(of name: String, folded: Bool, normalized: Bool) -> Set<[UInt8]>? {
+        let key = "\(name) \(folded) \(normalized)"
+        if let made = listSets.withLock({ $0[key] }) { return made }
+        guard let list = Blocklist.builtIn(named: name) else { return nil }
+        let set = Set(list.entries.map { entry in
+            let text = folded ? entry.lowercased() : entry
+            return normalized ? text._nfcCodeUnits : Array(text.utf8)
+        })
+        listSets.withLock { $0[key] = set }
+        return set
     }
 
     /// Whether PCRE2 matches the single character `scalar` with `pattern` (a `[...]+` class).
