@@ -1,12 +1,23 @@
 // Fuzz target 5: the batch API (forEachLine / summarizeLines) on arbitrary buffers of
 // lines, against per-line violationCodes(utf8:) and the PCRE2 reference. The lines are
 // split here independently (LF ends a line, one CR before it or at the very end is
-// dropped, a final LF starts no line); every verdict, range and tally must agree.
+// dropped, a final LF starts no line); every verdict, range and tally must agree. Half the
+// inputs use a policy built from the fuzzer's bytes (so the vector classifier meets tables
+// the presets do not have), and every line is also scanned by the byte table path
+// (`scalarLine`), whose end and codes the vector scan (`nextLine`) must equal.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzBatch(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var reader = ByteReader(Array(UnsafeBufferPointer(start: data, count: size)))
-    let (compiled, reference) = reader.pick(PolicyPool.entries)
+    var entry = reader.pick(PolicyPool.entries)
+    if reader.bool() {
+        // Without lists: the pool's presets have them, and a reference per built policy
+        // holding the common list would fill the cache past the memory limit.
+        var policy = PolicyBuilder.policy(&reader)
+        policy.forbidLists = []
+        if let built = CompiledCache.lookup(policy) { entry = built }
+    }
+    let (compiled, reference) = entry
     let context = ["username": reader.pick(["", "ab", "É", "z"])]
     let bytes = reader.rest()
     var expected: [Range<Int>] = []
@@ -24,6 +35,28 @@ public func fuzzBatch(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         summary = compiled.summarizeLines(in: buffer, context: context)
     }
     if lines.map(\.range) != expected { fatalError("the batch API split the lines differently") }
+    if let classifier = compiled.storage.lineClassifier {
+        // Every byte, 16 to a vector: the classifier's lanes are the table's class bits.
+        let facts = compiled.table.facts
+        for blockStart in stride(from: 0, to: 256, by: 16) {
+            var block = SIMD16<UInt8>()
+            for lane in 0..<16 { block[lane] = UInt8(blockStart + lane) }
+            let bits = classifier.classify(block)
+            for lane in 0..<16 where bits[lane] != (blockStart + lane < 0x80 ? UInt8(truncatingIfNeeded: facts[blockStart + lane] & compiled.table.classMask) : 0x80) {
+                fatalError("the vector classifier disagrees with the byte table")
+            }
+        }
+    }
+    bytes.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        var start = 0
+        while start < buffer.count {
+            let vector = compiled.nextLine(base, from: start, count: buffer.count, context: context)
+            let scalar = compiled.scalarLine(base, from: start, count: buffer.count, context: context)
+            if vector != scalar { fatalError("the vector line scan disagrees with the byte table path") }
+            start = scalar.newline + 1
+        }
+    }
     var tally = BatchSummary()
     for line in lines {
         let password = Array(bytes[line.range])

@@ -23,10 +23,20 @@ public struct CompiledPolicy: Sendable {
         let forbiddenLeading: ScalarSet
         let forbiddenTrailing: ScalarSet
         let table: CharacterTable
+        /// The vector classifier of the batch API's line scan: nil when the table does not
+        /// fit one, or when per-class counts or normalization send every line to the general path.
+        let lineRanges: ASCIIRanges?
+        /// `lineRanges`'s classifier (a pointer into it and a count).
+        let lineClassifier: ASCIIRangeClassifier?
         let atLeast: [(count: Int, mask: UInt64)]
         let counts: [(index: Int, min: Int, max: Int)]
         let patterns: [(pattern: PCRE2Pattern, rule: ForbiddenPattern)]
         let maximumLength: Int
+        /// `length.min`.
+        let minimumLength: Int
+        /// Whether a rule reads a password's bytes beyond the table's facts: a run limit,
+        /// forbidden patterns, context values or lists (the batch API tests this once a line).
+        let rereadsBytes: Bool
         let contextMatchers = CaselessLiteralCache()
         let forbiddenLists: [(rule: ForbiddenList, list: Blocklist)]
 
@@ -40,11 +50,18 @@ public struct CompiledPolicy: Sendable {
             self.classUnion = classMembers.reduce(ScalarSet()) { $0.union($1) }
             self.forbiddenLeading = forbiddenLeading
             self.forbiddenTrailing = forbiddenTrailing
-            self.table = CharacterTable(classes: classMembers, leading: forbiddenLeading, trailing: forbiddenTrailing)
+            let table = CharacterTable(classes: classMembers, leading: forbiddenLeading, trailing: forbiddenTrailing)
+            self.table = table
+            let lineRanges = counts.isEmpty && policy.normalization == nil
+                ? ASCIIRanges(facts: table.facts, classCount: classMembers.count, atLeast: atLeast) : nil
+            self.lineRanges = lineRanges
+            self.lineClassifier = lineRanges?.classifier
             self.atLeast = atLeast
             self.counts = counts
             self.patterns = patterns
             self.maximumLength = policy.length.max ?? Int.max
+            self.minimumLength = policy.length.min
+            self.rereadsBytes = policy.maxConsecutive != nil || !patterns.isEmpty || !policy.forbidContext.isEmpty || !forbiddenLists.isEmpty
             self.forbiddenLists = forbiddenLists
         }
     }

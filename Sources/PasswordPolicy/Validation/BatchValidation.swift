@@ -1,6 +1,6 @@
 // This file stays whole: the batch loop and the newline search it calls are one hot path,
-// tuned together (16 bytes at a time with the standard library's SIMD16, then the byte
-// table fast path of `isValid` per line), and split only as far as the length rules allow.
+// tuned together (per line the vector scan of BatchValidation+SIMD.swift, or the 16-byte
+// newline search and the byte table), and split only as far as the length rules allow.
 
 /// One line of a batch: where its password lies in the buffer and the codes of its
 /// violations (empty when valid).
@@ -122,14 +122,10 @@ extension CompiledPolicy {
         var start = 0
         var number = 0
         while start < count {
-            let newline = CompiledPolicy.nextNewline(base, from: start, count: count)
-            var stop = newline
-            if stop > start, base[stop &- 1] == 0x0D { stop &-= 1 }
+            let line = nextLine(base, from: start, count: count, context: context)
             number &+= 1
-            let password = UnsafeBufferPointer(start: base + start, count: stop &- start)
-            let codes = lineCodes(password, context: context)
-            try body(BatchLine(number: number, range: start..<stop, codes: codes))
-            start = newline &+ 1
+            try body(BatchLine(number: number, range: start..<line.stop, codes: line.codes))
+            start = line.newline &+ 1
         }
     }
 
@@ -146,18 +142,42 @@ extension CompiledPolicy {
         // check or bounds check per line.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 16) { counts in
             counts.initialize(repeating: 0)
+            let (total, valid) = tallyLines(buffer, context: context, into: counts)
+            return BatchSummary(total: total, valid: valid, counts: UnsafeBufferPointer(counts))
+        }
+    }
+
+    /// The loop of ``summarizeLines(in:context:)``, inside the module: how many lines, how
+    /// many valid, and each code's count added to `counts` (indexed by bit). Each line adds
+    /// one to the tally of its codes' low byte and one to that of their high bits (no branch
+    /// per code: a batch of random lines would mispredict them); the tallies are spread
+    /// over the codes at the end.
+    @usableFromInline
+    func tallyLines(_ buffer: UnsafeBufferPointer<UInt8>, context: [String: String], into counts: UnsafeMutableBufferPointer<Int>) -> (total: Int, valid: Int) {
+        guard let base = buffer.baseAddress else { return (0, 0) }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 256 + 64) { tallies in
+            tallies.initialize(repeating: 0)
+            let count = buffer.count
+            var start = 0
             var total = 0
             var valid = 0
-            forEachLine(in: buffer, context: context) { line in
+            while start < count {
+                let line = line(base, from: start, count: count, context: context)
+                let raw = Int(line.codes.rawValue)
                 total &+= 1
-                var bits = line.codes.rawValue
-                if bits == 0 { valid &+= 1 }
+                valid &+= raw == 0 ? 1 : 0
+                tallies[raw & 0xFF] &+= 1
+                tallies[256 &+ (raw &>> 8) & 63] &+= 1
+                start = line.newline &+ 1
+            }
+            for index in 0..<(256 + 64) where tallies[index] != 0 {
+                var bits = index < 256 ? index : (index - 256) << 8
                 while bits != 0 {
-                    counts[Int(bits.trailingZeroBitCount)] &+= 1
+                    counts[bits.trailingZeroBitCount] &+= tallies[index]
                     bits &= bits &- 1
                 }
             }
-            return BatchSummary(total: total, valid: valid, counts: UnsafeBufferPointer(counts))
+            return (total, valid)
         }
     }
 
