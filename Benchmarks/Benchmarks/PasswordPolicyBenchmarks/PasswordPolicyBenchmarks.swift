@@ -226,7 +226,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     BatchBenchmarks.register(corpus, ids: baselineIDs, configuration: perPassword)
-    NonASCIIBenchmarks.register(configuration: perPassword)
+    NonASCIIBenchmarks.register(configuration: perPassword, perCall: perCall)
     BlocklistBenchmarks.register(corpus, perPassword: perPassword)
 
     // Compilation and intersection.

@@ -194,6 +194,9 @@ enum CharsetCompiler {
                 result[index] = ScalarSet(text.unicodeScalars.filter { matchesAlone(item.pattern, $0) })
             } else if let known = remembered[classBody(for: item.charset)] {
                 result[index] = known
+            } else if skippingBlocks, let known = UnicodeProperties.members(ofClassBody: classBody(for: item.charset)) {
+                // General categories only, from the table PCRE2 gave (UnicodeProperties.swift).
+                result[index] = known
             } else {
                 scanned.append((index, classBody(for: item.charset)))
                 patterns.append(item.pattern)
