@@ -108,7 +108,7 @@ import Testing
         #expect(!exact.contains("caf\u{E9}latte") && !exact.contains("Cafe\u{301}Latte"), "a file built without options compares bytes")
     }
 
-    /// `contains(eachOf:)` hashes passwords in groups before reading the file: its answers are
+    /// `membership(of:)` hashes passwords in groups before reading the file: its answers are
     /// `contains(_:)`'s, in order, for every group boundary, every file kind and option, members
     /// that need folding or normalizing, and a list held in memory.
     @Test(arguments: [BlocklistFileHash.sha1, .xxh64], [false, true])
@@ -124,16 +124,16 @@ import Testing
             let list = try Blocklist(contentsOfFile: path)
             for count in [0, 1, 7, 8, 9, 16, 17, probes.count] {
                 let some = Array(probes.prefix(count))
-                #expect(list.contains(eachOf: some) == some.map { list.contains($0) }, "\(count) passwords, exact \(exact)")
+                #expect(list.membership(of: some) == some.map { list.contains($0) }, "\(count) passwords, exact \(exact)")
             }
-            let answers = list.contains(eachOf: members)
+            let answers = list.membership(of: members)
             #expect(answers.allSatisfy { $0 }, "every member found, exact \(exact)")
             // Composed and decomposed é, jamo and the syllable: one NFC form.
-            #expect(list.contains(eachOf: ["Cafe\u{301}Latte", "\u{AC01}-pw"]) == [true, true])
-            #expect(list.contains(eachOf: ["MEMBER-1"]) == [folded])
+            #expect(list.membership(of: ["Cafe\u{301}Latte", "\u{AC01}-pw"]) == [true, true])
+            #expect(list.membership(of: ["MEMBER-1"]) == [folded])
         }
         let memory = Blocklist(name: "memory", entries: members)
-        #expect(memory.contains(eachOf: probes) == probes.map { memory.contains($0) })
+        #expect(memory.membership(of: probes) == probes.map { memory.contains($0) })
     }
 
     /// The word-at-a-time test for "must be folded or normalized first" agrees with the plain

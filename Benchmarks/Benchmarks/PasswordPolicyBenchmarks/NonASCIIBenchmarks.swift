@@ -18,7 +18,7 @@ enum NonASCIIBenchmarks {
     static func register(configuration: Benchmark.Configuration, perCall: Benchmark.Configuration) {
         guard let policy = try? Policy(json: policyJSON), let compiled = try? CompiledPolicy(policy) else { return }
         // Compiling the rule: its `\p{L}` and `\p{Nd}` members come from the table of general
-        // categories (PCRE2's own answers, used when its Unicode version matches).
+        // categories (PCRE2's own answers, used when the linked PCRE2 is the release that wrote them).
         Benchmark("compile letters+digits (\\p{L}, \\p{Nd})", configuration: perCall) { benchmark in
             blackHole(try? CompiledPolicy(policy))
         }

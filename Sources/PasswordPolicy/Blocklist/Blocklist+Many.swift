@@ -10,15 +10,15 @@ extension Blocklist {
     /// How many passwords are hashed before their slots are read.
     static let lookupGroup = 16
 
-    /// Whether each of `passwords` is an entry (for a filter file: probably an entry), in
-    /// order: the same answers as ``contains(_:)`` one at a time, faster for many passwords
-    /// and a large file.
+    /// Whether each of `passwords` is an entry (for a filter file: probably an entry): one
+    /// answer per password, in order, the same as ``contains(_:)`` one at a time, faster for
+    /// many passwords and a large file.
     ///
     /// ```swift
     /// let breached = try Blocklist(contentsOfFile: "breached.pwbl")
-    /// let listed = breached.contains(eachOf: ["hunter2", "correct horse battery staple"])   // [true, false]
+    /// let listed = breached.membership(of: ["hunter2", "correct horse battery staple"])   // [true, false]
     /// ```
-    public func contains(eachOf passwords: some Collection<String>) -> [Bool] {
+    public func membership(of passwords: some Collection<String>) -> [Bool] {
         guard let probe, probe.partitionCount > 0 else { return passwords.map { contains($0) } }
         var answers: [Bool] = []
         answers.reserveCapacity(passwords.count)

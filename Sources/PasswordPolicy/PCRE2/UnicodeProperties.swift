@@ -2,14 +2,15 @@
 // without asking PCRE2 about a million scalars: reading `\p{L}` that way costs about 10 ms,
 // which a one-shot command pays on every call. The members come from PCRE2 itself:
 // `UnicodePropertyTable.swift` was written by scanning each category with this library's
-// own scan (`CharsetCompiler.members`), and it is used only when the linked PCRE2 reports
-// the same Unicode version; otherwise, and for every other class body, PCRE2 is asked as
-// before. `UnicodePropertyTableTests` scans every category again and compares, so a table
+// own scan (`CharsetCompiler.members`), and it is used only when the linked PCRE2 is the
+// release that wrote it (same version and Unicode version); otherwise, and for every other
+// class body, PCRE2 is asked as before. `UnicodePropertyTableTests` scans every category again and compares, so a table
 // that PCRE2 would not reproduce fails the tests on the machine that runs them.
 
 enum UnicodeProperties {
-    /// Whether the table applies: PCRE2's Unicode version is the table's.
+    /// Whether the table applies: the linked PCRE2 is the release the table was read from.
     static let tableApplies = PCRE2Library.unicodeVersion == UnicodePropertyTable.unicodeVersion
+        && PCRE2Library.version == UnicodePropertyTable.pcre2Version
 
     /// Every scalar value (no surrogates: UTF-8 cannot hold them, so no class matches them).
     static let everyScalar = ScalarSet(ranges: [0...0xD7FF, 0xE000...0x10FFFF])
@@ -45,8 +46,8 @@ enum UnicodeProperties {
         return (name, negated, after[after.index(after: close)...])
     }
 
-    /// The table's members of a category, decoded once (hexadecimal ranges "lo-hi" or single
-    /// values, comma-separated).
+    /// The table's members of a category, decoded on each use (hexadecimal ranges "lo-hi" or
+    /// single values, comma-separated; microseconds, and the compiled policy keeps the result).
     private static func set(named name: Substring) -> ScalarSet? {
         guard let encoded = UnicodePropertyTable.ranges[String(name)] else { return nil }
         var ranges: [ClosedRange<UInt32>] = []

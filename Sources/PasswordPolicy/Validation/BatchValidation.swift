@@ -155,7 +155,7 @@ extension CompiledPolicy {
     @usableFromInline
     func tallyLines(_ buffer: UnsafeBufferPointer<UInt8>, context: [String: String], into counts: UnsafeMutableBufferPointer<Int>) -> (total: Int, valid: Int) {
         guard let base = buffer.baseAddress else { return (0, 0) }
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 256 + 64) { tallies in
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 512) { tallies in
             tallies.initialize(repeating: 0)
             let count = buffer.count
             var start = 0
@@ -167,10 +167,10 @@ extension CompiledPolicy {
                 total &+= 1
                 valid &+= raw == 0 ? 1 : 0
                 tallies[raw & 0xFF] &+= 1
-                tallies[256 &+ (raw &>> 8) & 63] &+= 1
+                tallies[256 &+ (raw &>> 8) & 0xFF] &+= 1
                 start = line.newline &+ 1
             }
-            for index in 0..<(256 + 64) where tallies[index] != 0 {
+            for index in 0..<512 where tallies[index] != 0 {
                 var bits = index < 256 ? index : (index - 256) << 8
                 while bits != 0 {
                     counts[bits.trailingZeroBitCount] &+= tallies[index]
