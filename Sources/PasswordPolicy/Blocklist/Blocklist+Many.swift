@@ -28,7 +28,7 @@ extension Blocklist {
                 // Hash a group and ask for its slots (prefetch) without waiting for them.
                 var count = 0
                 while count < Blocklist.lookupGroup, index != passwords.endIndex {
-                    keys[count] = withUTF8(of: passwords[index]) { key($0, probe) }
+                    keys[count] = Blocklist.withUTF8(of: passwords[index]) { key($0, probe) }
                     probe.prefetch(keys[count])
                     count += 1
                     passwords.formIndex(after: &index)
@@ -38,13 +38,5 @@ extension Blocklist {
             }
         }
         return answers
-    }
-
-    /// `body` with the UTF-8 of `password`, borrowed when the string is native.
-    @inline(__always)
-    private func withUTF8<Result>(of password: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = password.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = password
-        return copy.withUTF8(body)
     }
 }

@@ -111,10 +111,16 @@ public struct Blocklist: Sendable, CustomStringConvertible {
     /// Blocklist.common.contains("password")   // true
     /// ```
     public func contains(_ password: String) -> Bool {
-        // A native string lends its bytes without a copy (a copy is a retain).
-        if let answer = password.utf8.withContiguousStorageIfAvailable({ contains(utf8: $0) }) { return answer }
-        var password = password
-        return password.withUTF8 { contains(utf8: $0) }
+        Blocklist.withUTF8(of: password) { contains(utf8: $0) }
+    }
+
+    /// `body` with the UTF-8 of `password`, borrowed when the string is native (a copy of the
+    /// string would be a retain).
+    @inline(__always)
+    static func withUTF8<Result>(of password: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = password.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = password
+        return copy.withUTF8(body)
     }
 
     /// Whether `bytes`, the UTF-8 of a password, are exactly an entry (for a list from a filter

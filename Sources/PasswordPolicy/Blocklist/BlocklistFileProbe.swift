@@ -29,46 +29,23 @@ struct BlocklistFileProbe: @unchecked Sendable {   // read-only memory, never wr
     /// Whether `bytes` must be case-folded or normalized before they are hashed: a capital or
     /// a non-ASCII byte for a case-folded file, a non-ASCII byte for a normalized one (ASCII
     /// is its own NFC).
-    /// Eight bytes at a time: few instructions between lookups let their misses overlap.
     @inline(__always)
     func needsTransform(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard isCaseFolded || isNormalized, let base = bytes.baseAddress else { return false }
-        let count = bytes.count
-        var flagged: UInt64 = 0
-        @inline(__always) func check(_ word: UInt64) {
-            // High bit of a byte: non-ASCII; or, when folding, a capital (0x41 ≤ b < 0x5B:
-            // b + 0x3F reaches 0x80 and b + 0x25 does not; no carry crosses bytes below 0x80).
-            let nonASCII = word & 0x8080_8080_8080_8080
-            flagged |= nonASCII
-            if isCaseFolded {
-                let low = word & 0x7F7F_7F7F_7F7F_7F7F
-                flagged |= (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
-            }
-        }
-        if count >= 8 {
-            let raw = UnsafeRawPointer(base)
-            var offset = 0
-            while offset < count &- 8 {
-                check(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                offset &+= 8
-            }
-            check(raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self))
-        } else {
-            var word: UInt64 = 0
-            for index in 0..<count { word |= UInt64(base[index]) << UInt64(8 * index) }
-            // Pad with a byte that is neither a capital nor non-ASCII.
-            for index in count..<8 { word |= 0x30 << UInt64(8 * index) }
-            check(word)
-        }
-        return flagged != 0
+        guard isCaseFolded || isNormalized else { return false }
+        return UTF8Decoding.containsNonASCII(bytes, orCapital: isCaseFolded)
+    }
+
+    /// The partition that holds `digest` (a filter's; the file has at least one).
+    @inline(__always)
+    private func partition(_ digest: BlocklistDigest, _ partitions: UnsafePointer<Partition>) -> Partition {
+        partitions[partitionCount == 1 ? 0 : Int(digest.high.multipliedFullWidth(by: UInt64(partitionCount)).high)]
     }
 
     /// Whether the digest may be a member (a filter) or is one (a table).
     @inline(__always)
     func contains(_ digest: BlocklistDigest) -> Bool {
         guard let partitions, partitionCount > 0 else { return tableContains(digest) }
-        let index = partitionCount == 1 ? 0 : Int(digest.high.multipliedFullWidth(by: UInt64(partitionCount)).high)
-        let partition = partitions[index]
+        let partition = partition(digest, partitions)
         return partition.parameters.mayContain(digest.high, (body + partition.offset).assumingMemoryBound(to: UInt8.self))
     }
 
@@ -77,8 +54,7 @@ struct BlocklistFileProbe: @unchecked Sendable {   // read-only memory, never wr
     @inline(__always)
     func prefetch(_ digest: BlocklistDigest) {
         guard let partitions, partitionCount > 0 else { return }
-        let index = partitionCount == 1 ? 0 : Int(digest.high.multipliedFullWidth(by: UInt64(partitionCount)).high)
-        let partition = partitions[index]
+        let partition = partition(digest, partitions)
         let (a, b, c) = partition.parameters.slots(partition.parameters.hash(digest.high))
         let fingerprints = body + partition.offset
         password_policy_prefetch(fingerprints + a)

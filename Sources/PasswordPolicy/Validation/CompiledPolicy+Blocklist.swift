@@ -40,11 +40,11 @@ extension CompiledPolicy {
     }
 
     func isListed(_ buffer: UnsafeBufferPointer<UInt8>, in list: Blocklist, caseFolded: Bool) -> Bool {
-        if !caseFolded || !buffer.contains(where: { $0 >= 0x41 && ($0 <= 0x5A || $0 >= 0x80) }) {
+        if !caseFolded || !UTF8Decoding.containsNonASCII(buffer, orCapital: true) {
             return list.contains(utf8: buffer)
         }
         // ASCII: lowercase A-Z on the stack (Unicode's lowercase mapping of ASCII; NFC as is).
-        if buffer.count <= 256, !buffer.contains(where: { $0 >= 0x80 }) {
+        if buffer.count <= 256, !UTF8Decoding.containsNonASCII(buffer, orCapital: false) {
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count) { folded in
                 for (index, byte) in buffer.enumerated() { folded[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
                 return list.contains(utf8: UnsafeBufferPointer(folded))
