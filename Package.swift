@@ -33,9 +33,12 @@ let package = Package(
         .systemLibrary(name: "CSystemRandom"),
         // SHA-1's block function with the x86 SHA extensions (header only; a no-op elsewhere).
         .systemLibrary(name: "CBlocklist"),
+        // The high bit of each of 16 bytes as an integer (x86 PMOVMSKB; a loop elsewhere), for
+        // the batch API's block scan (header only).
+        .systemLibrary(name: "CByteClasses"),
         .target(
             name: "PasswordPolicy",
-            dependencies: ["CPCRE2", "CBlocklist", .target(name: "CSystemRandom", condition: .when(platforms: [.linux, .android]))],
+            dependencies: ["CPCRE2", "CBlocklist", "CByteClasses", .target(name: "CSystemRandom", condition: .when(platforms: [.linux, .android]))],
             exclude: ["Blocklist/CommonPasswords.md"]
         ),
         .executableTarget(

@@ -54,7 +54,7 @@ done
 echo "== building every target into one binary" >&2
 # shellcheck disable=SC2086
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -D FUZZING -module-name FuzzTarget \
-  -I Sources/CPCRE2 -I Sources/CSystemRandom -I Sources/CBlocklist $library $shared "${all[@]}" "$dispatch" -lpcre2-8 -o "$binary" 2> "Fuzz/out/build.log" \
+  -I Sources/CPCRE2 -I Sources/CSystemRandom -I Sources/CBlocklist -I Sources/CByteClasses $library $shared "${all[@]}" "$dispatch" -lpcre2-8 -o "$binary" 2> "Fuzz/out/build.log" \
   || { cat "Fuzz/out/build.log" >&2; exit 1; }
 status=0
 for target in "${targets[@]}"; do

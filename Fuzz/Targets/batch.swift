@@ -2,9 +2,11 @@
 // lines, against per-line violationCodes(utf8:) and the PCRE2 reference. The lines are
 // split here independently (LF ends a line, one CR before it or at the very end is
 // dropped, a final LF starts no line); every verdict, range and tally must agree. Half the
-// inputs use a policy built from the fuzzer's bytes (so the vector classifier meets tables
-// the presets do not have), and every line is also scanned by the byte table path
-// (`scalarLine`), whose end and codes the vector scan (`nextLine`) must equal.
+// inputs use a policy built from the fuzzer's bytes (so the block scan's kernels meet tables
+// the presets do not have), and the buffer is also scanned by the byte table path
+// (`tableScanLines`), whose lines, ends and codes the block scan (`blockScanLines`) must
+// equal with every kernel this processor has (range compares, SSSE3, AVX2), as must each
+// kernel's masks of every byte the byte table's facts.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzBatch(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -33,7 +35,7 @@ public func fuzzBatch(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     if lines.map(\.range) != expected { fatalError("the batch API split the lines differently") }
     if let classifier = compiled.storage.lineClassifier {
-        // Every byte, 16 to a vector: the classifier's lanes are the table's class bits.
+        // Every byte, 16 to a vector: the range classifier's lanes are the table's class bits.
         let facts = compiled.table.facts
         for blockStart in stride(from: 0, to: 256, by: 16) {
             var block = SIMD16<UInt8>()
@@ -43,15 +45,24 @@ public func fuzzBatch(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 fatalError("the vector classifier disagrees with the byte table")
             }
         }
-    }
-    bytes.withUnsafeBufferPointer { buffer in
-        guard let base = buffer.baseAddress else { return }
-        var start = 0
-        while start < buffer.count {
-            let vector = compiled.nextLine(base, from: start, count: buffer.count, context: context)
-            let scalar = compiled.scalarLine(base, from: start, count: buffer.count, context: context)
-            if vector != scalar { fatalError("the vector line scan disagrees with the byte table path") }
-            start = scalar.newline + 1
+        let everyByte = (0..<256).map { UInt8($0) }
+        let table = bytes.withUnsafeBufferPointer { compiled.tableScanLines($0, context: context) }
+        for kernel in (0...2).compactMap({ classifier.using(kernel: $0) }) {
+            for blockStart in stride(from: 0, to: 256, by: 64) {
+                let masks = everyByte.withUnsafeBytes { CompiledPolicy.blockMasks($0.baseAddress! + blockStart, kernel) }
+                for bit in 0..<64 {
+                    let byte = blockStart + bit
+                    var expected: [UInt64] = [byte == 0x0A ? 1 : 0, byte == 0x0D ? 1 : 0, byte >= 0x80 ? 1 : 0,
+                                              byte < 0x80 && facts[byte] & compiled.table.classMask == 0 ? 1 : 0]
+                    for index in 0..<classifier.classCount { expected.append(byte < 0x80 && facts[byte] & (1 << UInt64(index)) != 0 ? 1 : 0) }
+                    for (index, mask) in masks.enumerated() where !(index == 3 && byte >= 0x80) && mask >> UInt64(bit) & 1 != expected[index] {
+                        fatalError("the block scan's masks disagree with the byte table")
+                    }
+                }
+            }
+            if bytes.withUnsafeBufferPointer({ compiled.blockScanLines($0, kernel, context: context) }) != table {
+                fatalError("the block scan disagrees with the byte table path")
+            }
         }
     }
     var tally = BatchSummary()
@@ -62,7 +73,7 @@ public func fuzzBatch(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if codes.codes.map(\.rawValue).sorted() != reference.codes(utf8: password, context: context) {
             fatalError("batch codes disagree with the PCRE2 reference")
         }
-        tally.record(codes)
+        tally.record(codes, length: password.count)
     }
     if tally != summary { fatalError("summarizeLines disagrees with the lines' codes") }
     return 0

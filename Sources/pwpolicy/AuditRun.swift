@@ -63,7 +63,11 @@ final class AuditChunk: @unchecked Sendable {
         count += lines.count
     }
 
-    /// Judges every line of the chunk (line numbers from 1 within it), as `check` does.
+    /// Judges every line of the chunk (line numbers from 1 within it), as `check` does: the
+    /// library's tallies (`summarizeLines`), then the first line numbers of each code from a
+    /// second pass that stops once every code that occurs has them. A chunk with a line over
+    /// check's limit is judged line by line instead (such a line is judged by its length
+    /// alone, as check judges it).
     func judge(_ compiled: CompiledPolicy) -> AuditSummary {
         var summary = AuditSummary()
         if let oversizedLine {
@@ -71,6 +75,36 @@ final class AuditChunk: @unchecked Sendable {
             summary.record(OversizedLineVerdict(compiled, byteCount: oversizedLine.byteCount, scalarCount: oversizedLine.scalarCount), line: 1)
             return summary
         }
+        let buffer = UnsafeBufferPointer(start: bytes, count: count)
+        let tallies = compiled.summarizeLines(in: buffer)
+        guard tallies.longestLine <= CheckCommand.maximumLineLength else { return judgeEachLine(compiled) }
+        summary.total = tallies.total
+        summary.valid = tallies.valid
+        var missing: UInt16 = 0
+        for index in ViolationCodeSet.allCodes.indices {
+            summary.counts[index] = tallies.counts[index]
+            if tallies.counts[index] > 0 { missing |= 1 << UInt16(index) }
+        }
+        guard missing != 0 else { return summary }
+        struct Found: Error {}
+        do {
+            try compiled.forEachLine(in: buffer) { (verdict) throws(Found) in
+                var bits = verdict.codes.rawValue & missing
+                while bits != 0 {
+                    let index = bits.trailingZeroBitCount
+                    summary.firstLines[index].append(verdict.number)
+                    if summary.firstLines[index].count == min(AuditCommand.firstLinesKept, summary.counts[index]) { missing &= ~(1 << UInt16(index)) }
+                    bits &= bits &- 1
+                }
+                if missing == 0 { throw Found() }
+            }
+        } catch {}
+        return summary
+    }
+
+    /// ``judge(_:)`` one line at a time, for a chunk with a line over check's limit.
+    private func judgeEachLine(_ compiled: CompiledPolicy) -> AuditSummary {
+        var summary = AuditSummary()
         var line = 0
         let maximum = CheckCommand.maximumLineLength
         // The library's batch API splits the lines as LineReader.splitLines does; a line

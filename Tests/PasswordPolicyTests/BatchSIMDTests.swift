@@ -1,11 +1,13 @@
 import Testing
 @testable import PasswordPolicy
 
-/// The batch API's vector line scan (ASCIIRangeClassifier, 16 bytes a block) against the
-/// byte table path it replaces and the PCRE2 reference: the classifier gives every byte
-/// exactly the table's class bits, and on random buffers whose lines straddle the 16- and
-/// 32-byte blocks (CR LF, empty lines, non-ASCII and invalid bytes) each line's end and
-/// codes from the vector scan equal the table path's and the reference's.
+/// The batch API's block scan (64 bytes a block turned into bit masks, by each kernel the
+/// processor has: the range compares of ASCIIRangeClassifier, the SSSE3 and AVX2 nibble
+/// lookups) against the byte table path and the PCRE2 reference: every kernel's masks give
+/// every byte exactly the table's facts, and on random buffers whose lines straddle the
+/// blocks (CR LF, a CR ending one block and its LF starting the next, empty lines, lines of
+/// several blocks, non-ASCII and invalid bytes) each line's end and codes from the block
+/// scan equal the table path's and the reference's.
 @Suite struct BatchSIMDTests {
     /// The non-web presets (and the other policies of the fast path tests) whose tables fit
     /// the vector scan.
@@ -38,6 +40,35 @@ import Testing
         }
     }
 
+    /// The classifier with each kernel this processor runs (the range compares always).
+    static func kernels(_ classifier: ASCIIRangeClassifier) -> [ASCIIRangeClassifier] {
+        (0...2).compactMap { classifier.using(kernel: $0) }
+    }
+
+    /// Every byte, 64 to a block, through each kernel: each mask holds exactly the bytes the
+    /// table says (LF, CR, from 0x80 up, in each class, ASCII in no class).
+    static func expectMasksMatchTable(_ compiled: CompiledPolicy, _ classifier: ASCIIRangeClassifier) {
+        let facts = compiled.table.facts
+        let bytes = (0..<256).map { UInt8($0) }
+        for kernel in kernels(classifier) {
+            for blockStart in stride(from: 0, to: 256, by: 64) {
+                let masks = bytes.withUnsafeBytes { CompiledPolicy.blockMasks($0.baseAddress! + blockStart, kernel) }
+                for bit in 0..<64 {
+                    let byte = blockStart + bit
+                    let has = { (index: Int) in masks[index] >> UInt64(bit) & 1 == 1 }
+                    let label = "\(compiled.policy.id), kernel \(kernel.kernel): byte \(byte)"
+                    #expect(has(0) == (byte == 0x0A), "\(label): LF")
+                    #expect(has(1) == (byte == 0x0D), "\(label): CR")
+                    #expect(has(2) == (byte >= 0x80), "\(label): high")
+                    for index in 0..<classifier.classCount {
+                        #expect(has(4 + index) == (byte < 0x80 && facts[byte] & (1 << UInt64(index)) != 0), "\(label): class \(index)")
+                    }
+                    if byte < 0x80 { #expect(has(3) == (facts[byte] & compiled.table.classMask == 0), "\(label): in no class") }
+                }
+            }
+        }
+    }
+
     @Test func theBenchmarkPresetFitsAndCrowdedTablesDoNot() throws {
         let cvm = try CompiledPolicy(try #require(Presets.policy(id: "tencentcloud.cvm.linux")))
         let classifier = try #require(cvm.storage.lineClassifier)
@@ -49,6 +80,12 @@ import Testing
         #expect(ranges.runs.map(\.low) == [0x30, 0x41, 0x61, 0x21, 0x23, 0x5D])
         #expect(classifier.runCount == 6)
         BatchSIMDTests.expectClassifierMatchesTable(cvm, classifier)
+        BatchSIMDTests.expectMasksMatchTable(cvm, classifier)
+        // Nibble atoms: letters 2 (high nibbles 4 and 6 with low 1-F; 5 and 7 with 0-A),
+        // digits 1, specials 5 (! #-/; :-?; @ and `; [ ] ^ _; { | } ~): one table of 8.
+        let nibbles = try #require(cvm.storage.lineRanges.flatMap { _ in NibbleClasses.make(facts: cvm.table.facts, classCount: 3) })
+        #expect(nibbles.tables == 1)
+        #expect(withUnsafeBytes(of: nibbles.atoms) { Array($0[0..<3]) } == [0b11, 0b100, 0b1111_1000])
         // Every other lowercase letter: 13 runs, over the bound.
         let crowded = Policy(id: "test.crowded", length: LengthRange(min: 1, max: 8),
                              classes: [CharacterClass(name: "odd", .chars("acegikmoqsuwy"))])
@@ -59,12 +96,14 @@ import Testing
         #expect(try CompiledPolicy(counted).storage.lineClassifier == nil)
     }
 
-    /// Lines of every length from 0 to 40 around the 16-byte blocks, as one buffer.
+    /// Lines of every length from 0 to 40, and now and then up to 150 (several blocks), as
+    /// one buffer; then lines placed so that a CR ends a 64-byte block and its LF starts the
+    /// next, and a CR at the very end.
     static func straddlingBuffer(_ random: inout SplitMix64) -> [UInt8] {
         let odd: [[UInt8]] = [Array("é".utf8), [0xFF], [0x80], [0x0D], [0x00], [0x20], [0x09], [0x7F], Array("/".utf8)]
         var bytes: [UInt8] = []
         for _ in 0..<48 {
-            let length = Int.random(in: 0...40, using: &random)
+            let length = Int.random(in: 0..<8, using: &random) == 0 ? Int.random(in: 41...150, using: &random) : Int.random(in: 0...40, using: &random)
             for _ in 0..<length {
                 if Int.random(in: 0..<24, using: &random) == 0 {
                     bytes += odd[Int.random(in: 0..<odd.count, using: &random)]
@@ -78,11 +117,19 @@ import Testing
             default: bytes.append(0x0A)
             }
         }
+        for _ in 0..<3 {
+            // A line (perhaps empty) whose CR is the block's last byte.
+            let end = (bytes.count / 64 + 1) * 64 - 1
+            let start = bytes.count
+            while bytes.count < end { bytes.append(bytes.count - start < 60 ? UInt8.random(in: 0x21...0x7E, using: &random) : 0x0A) }
+            bytes += [0x0D, 0x0A]
+        }
         if Bool.random(using: &random) { bytes += Array("tail\r".utf8) }
         return bytes
     }
 
-    /// Walks `bytes` with the vector scan and with the table path from the same starts.
+    /// Scans `bytes` with the block scan (each kernel) and with the table path: the same
+    /// lines, ends and codes, and the reference's codes.
     static func expectVectorEqualsScalar(_ policy: Policy, seed: UInt64) throws {
         let compiled = try CompiledPolicy(policy)
         let reference = try #require(ReferenceValidator(policy))
@@ -90,24 +137,24 @@ import Testing
         let context = policy.forbidContext.isEmpty ? [:] : ["username": "ab"]
         for _ in 0..<3 {
             let bytes = straddlingBuffer(&random)
-            try bytes.withUnsafeBufferPointer { buffer in
-                let base = try #require(buffer.baseAddress)
-                var start = 0
-                var vectorLines = 0
-                while start < buffer.count {
-                    let vector = compiled.nextLine(base, from: start, count: buffer.count, context: context)
-                    let scalar = compiled.scalarLine(base, from: start, count: buffer.count, context: context)
-                    #expect(vector.stop == scalar.stop && vector.newline == scalar.newline, "\(policy.id): line at \(start)")
-                    #expect(vector.codes == scalar.codes, "\(policy.id): line at \(start)")
-                    let password = Array(bytes[start..<scalar.stop])
-                    #expect(vector.codes.codes.map(\.rawValue).sorted() == reference.codes(utf8: password, context: context), "\(policy.id)")
-                    if compiled.storage.lineClassifier != nil,
-                       CompiledPolicy.scanLine(base, from: start, count: buffer.count, try #require(compiled.storage.lineClassifier)) != nil {
-                        vectorLines += 1
-                    }
-                    start = scalar.newline + 1
+            bytes.withUnsafeBufferPointer { buffer in
+                let table = compiled.tableScanLines(buffer, context: context)
+                for line in table {
+                    let password = Array(bytes[line.start..<line.stop])
+                    #expect(line.codes.codes.map(\.rawValue).sorted() == reference.codes(utf8: password, context: context), "\(policy.id)")
                 }
-                if compiled.storage.lineClassifier != nil { #expect(vectorLines > 0, "\(policy.id): no line took the vector scan") }
+                guard let classifier = compiled.storage.lineClassifier else { return }
+                for kernel in kernels(classifier) {
+                    let block = compiled.blockScanLines(buffer, kernel, context: context)
+                    #expect(block.count == table.count, "\(policy.id), kernel \(kernel.kernel)")
+                    for (found, expected) in zip(block, table) {
+                        #expect(found == expected, "\(policy.id), kernel \(kernel.kernel): line at \(expected.start)")
+                    }
+                    // The public entry points take the policy's own kernel.
+                    var lines: [BatchLineReport] = []
+                    compiled.forEachLine(in: buffer, context: context) { lines.append(BatchLineReport(start: $0.range.lowerBound, stop: $0.range.upperBound, codes: $0.codes)) }
+                    #expect(lines == table, "\(policy.id): forEachLine")
+                }
             }
         }
     }
@@ -127,6 +174,7 @@ import Testing
             if let classifier = compiled.storage.lineClassifier {
                 fitted += 1
                 BatchSIMDTests.expectClassifierMatchesTable(compiled, classifier)
+                BatchSIMDTests.expectMasksMatchTable(compiled, classifier)
             }
             try BatchSIMDTests.expectVectorEqualsScalar(policy, seed: UInt64(index))
         }

@@ -1,5 +1,6 @@
-// This file stays whole: `classify` is the inner step of the batch API's vector line scan
-// (BatchValidation+SIMD.swift), and the description it runs is derived here, next to it.
+// This file stays whole: `classify` is the inner step of the batch API's block scan
+// (BatchValidation+Blocks.swift), and the description it runs is derived here, next to it.
+internal import CByteClasses
 
 /// The ASCII part of a ``CharacterTable`` as a few byte ranges, for classifying 16 bytes
 /// at a time with the standard library's `SIMD16<UInt8>` (no C intrinsics).
@@ -60,8 +61,10 @@ final class ASCIIRanges: Sendable {
         let padded = best.count % 2 == 1 ? best + [(0xFF, 0, 0)] : best
         let entries = UnsafeMutablePointer<SIMD16<UInt8>>.allocate(capacity: max(1, padded.count * 3))
         for (index, run) in padded.enumerated() {
-            (entries + index * 3).initialize(to: SIMD16(repeating: run.low))
-            (entries + index * 3 + 1).initialize(to: SIMD16(repeating: run.span))
+            // `b &- low <= span` (unsigned) as one signed compare: `b &+ (0x80 &- low)`, read
+            // as signed, is below `span - 127` (every span here is at most 0x7F).
+            (entries + index * 3).initialize(to: SIMD16(repeating: 0x80 &- run.low))
+            (entries + index * 3 + 1).initialize(to: SIMD16(repeating: UInt8(truncatingIfNeeded: Int(run.span) - 127)))
             (entries + index * 3 + 2).initialize(to: SIMD16(repeating: run.bits))
         }
         // One entry per union of class bits (0..<128): whether it falls short of some
@@ -71,9 +74,15 @@ final class ASCIIRanges: Sendable {
             let short = atLeast.contains { (UInt64(union) & $0.mask).nonzeroBitCount < $0.count }
             (insufficient + union).initialize(to: short)
         }
+        // The nibble tables, when the processor has the lookup kernels and the classes fit.
+        var nibbles: UnsafeMutablePointer<password_policy_nibble_classes>?
+        if NibbleClasses.kernels > 0, let tables = NibbleClasses.make(facts: facts, classCount: classCount) {
+            nibbles = UnsafeMutablePointer<password_policy_nibble_classes>.allocate(capacity: 1)
+            nibbles?.initialize(to: tables)
+        }
         classifier = ASCIIRangeClassifier(
-            entries: UnsafePointer(entries), runCount: padded.count, leavesOut: derived != 0, derivedBit: SIMD16(repeating: derived),
-            insufficient: UnsafePointer(insufficient))
+            entries: UnsafePointer(entries), runCount: padded.count, classCount: classCount, leavesOut: derived != 0, derivedBit: SIMD16(repeating: derived),
+            insufficient: UnsafePointer(insufficient), nibbles: nibbles.map { UnsafePointer($0) }, kernel: nibbles == nil ? 0 : NibbleClasses.kernels)
     }
 
     /// The maximal runs of bytes below 0x80 with one nonzero `facts[b] & mask`, each with
@@ -94,6 +103,7 @@ final class ASCIIRanges: Sendable {
     deinit {
         UnsafeMutablePointer(mutating: classifier.entries).deallocate()
         UnsafeMutablePointer(mutating: classifier.insufficient).deallocate()
+        classifier.nibbles.map { UnsafeMutablePointer(mutating: $0).deallocate() }
     }
 }
 
@@ -104,6 +114,8 @@ struct ASCIIRangeClassifier: @unchecked Sendable {
     let entries: UnsafePointer<SIMD16<UInt8>>
     /// An even number (see `ASCIIRanges.init`).
     let runCount: Int
+    /// The policy's classes: bits 0 to `classCount - 1` of a lane (at most 7).
+    let classCount: Int
     /// Whether a class is left out (described by `allowedBit` runs).
     let leavesOut: Bool
     /// The left-out class's bit in every lane, or zero.
@@ -111,6 +123,17 @@ struct ASCIIRangeClassifier: @unchecked Sendable {
     /// Whether a line whose bytes' class bits OR to `union` (below 128) falls short of an
     /// `atLeast` requirement.
     let insufficient: UnsafePointer<Bool>
+    /// The nibble tables of the lookup kernels (NibbleClasses), or nil.
+    let nibbles: UnsafePointer<password_policy_nibble_classes>?
+    /// Which kernel fills a block's masks: 0 the range compares (`classify`), 1 SSSE3, 2 AVX2.
+    let kernel: Int
+
+    /// The lanes of `block` in a run, from the run's `bias` and `limit` vectors (one add and
+    /// one signed compare: SSE2 has no unsigned byte compare).
+    @inline(__always)
+    static func inRun(_ block: SIMD16<UInt8>, _ bias: SIMD16<UInt8>, _ limit: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+        unsafeBitCast(block &+ bias, to: SIMD16<Int8>.self) .< unsafeBitCast(limit, to: SIMD16<Int8>.self)
+    }
 
     /// The class bits of each lane of `block` (bit 7: the byte is from 0x80 up).
     @inline(__always)
@@ -119,8 +142,8 @@ struct ASCIIRangeClassifier: @unchecked Sendable {
         var entry = entries
         let end = entries + runCount &* 3
         while entry < end {
-            let first = (block &- entry[0]) .<= entry[1]
-            let second = (block &- entry[3]) .<= entry[4]
+            let first = ASCIIRangeClassifier.inRun(block, entry[0], entry[1])
+            let second = ASCIIRangeClassifier.inRun(block, entry[3], entry[4])
             bits |= (unsafeBitCast(first, to: SIMD16<UInt8>.self) & entry[2]) | (unsafeBitCast(second, to: SIMD16<UInt8>.self) & entry[5])
             entry += 6
         }
@@ -128,5 +151,45 @@ struct ASCIIRangeClassifier: @unchecked Sendable {
         let allowed = SIMD16<UInt8>(repeating: ASCIIRanges.allowedBit)
         let derived = unsafeBitCast(bits .== allowed, to: SIMD16<UInt8>.self) & derivedBit
         return leavesOut ? (bits & ~allowed) | derived : bits
+    }
+
+    /// `classify` of four blocks at once: each run's vectors are read once for all four.
+    @inline(__always)
+    func classify(_ a: SIMD16<UInt8>, _ b: SIMD16<UInt8>, _ c: SIMD16<UInt8>, _ d: SIMD16<UInt8>)
+        -> (SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>)
+    {
+        let high = SIMD16<UInt8>(repeating: 0x80)
+        var bitsA = a & high, bitsB = b & high, bitsC = c & high, bitsD = d & high
+        var entry = entries
+        let end = entries + runCount &* 3
+        while entry < end {
+            let bias = entry[0], limit = entry[1], bits = entry[2]
+            bitsA |= unsafeBitCast(ASCIIRangeClassifier.inRun(a, bias, limit), to: SIMD16<UInt8>.self) & bits
+            bitsB |= unsafeBitCast(ASCIIRangeClassifier.inRun(b, bias, limit), to: SIMD16<UInt8>.self) & bits
+            bitsC |= unsafeBitCast(ASCIIRangeClassifier.inRun(c, bias, limit), to: SIMD16<UInt8>.self) & bits
+            bitsD |= unsafeBitCast(ASCIIRangeClassifier.inRun(d, bias, limit), to: SIMD16<UInt8>.self) & bits
+            entry += 3
+        }
+        guard leavesOut else { return (bitsA, bitsB, bitsC, bitsD) }
+        // A lane that is exactly `allowedBit` is in the left-out class alone.
+        let allowed = SIMD16<UInt8>(repeating: ASCIIRanges.allowedBit)
+        return (
+            (bitsA & ~allowed) | unsafeBitCast(bitsA .== allowed, to: SIMD16<UInt8>.self) & derivedBit,
+            (bitsB & ~allowed) | unsafeBitCast(bitsB .== allowed, to: SIMD16<UInt8>.self) & derivedBit,
+            (bitsC & ~allowed) | unsafeBitCast(bitsC .== allowed, to: SIMD16<UInt8>.self) & derivedBit,
+            (bitsD & ~allowed) | unsafeBitCast(bitsD .== allowed, to: SIMD16<UInt8>.self) & derivedBit
+        )
+    }
+}
+
+extension ASCIIRangeClassifier {
+    /// This classifier with another kernel filling the blocks (the tests and the fuzz target
+    /// run each one the processor has): 0 the range compares, 1 SSSE3, 2 AVX2; nil when the
+    /// policy has no nibble tables or the processor lacks the instructions.
+    func using(kernel: Int) -> ASCIIRangeClassifier? {
+        guard kernel == 0 || (nibbles != nil && kernel <= NibbleClasses.kernels) else { return nil }
+        return ASCIIRangeClassifier(
+            entries: entries, runCount: runCount, classCount: classCount, leavesOut: leavesOut, derivedBit: derivedBit,
+            insufficient: insufficient, nibbles: kernel == 0 ? nil : nibbles, kernel: kernel)
     }
 }

@@ -22,31 +22,19 @@ extension CompiledPolicy {
         }
         var insufficient = false
         for requirement in atLeast where (union & requirement.mask).nonzeroBitCount < requirement.count { insufficient = true }
-        return asciiLineCodes(buffer, insufficient: insufficient, allClassed: common & CharacterTable.memberBit != 0, context: context)
+        let codes = ASCIILineRules(self).codes(
+            base, count: count, insufficient: insufficient ? 1 : 0, unclassed: common & CharacterTable.memberBit != 0 ? 0 : 1)
+        return rereadingCodes(buffer, codes, context: context)
     }
 
-    /// The codes of an ASCII line of 1 to `maximumPasswordBytes` bytes, for a policy without
-    /// per-class counts or normalization, given whether its classes fall short of an
-    /// `atLeast` requirement and whether every byte is in some class (from the byte table
-    /// or the vector scan). The
-    /// codes of the table's facts are set without branches (a batch of random lines would
-    /// mispredict each); the rules that read the bytes again are behind one test.
+    /// `codes` (an ASCII line's codes from the table's facts) with those of the rules that
+    /// read the bytes again: a run limit, forbidden patterns, context values, lists.
     @inline(__always)
-    func asciiLineCodes(_ buffer: UnsafeBufferPointer<UInt8>, insufficient: Bool, allClassed: Bool, context: [String: String]) -> ViolationCodeSet {
-        let count = buffer.count
-        let base = buffer.baseAddress.unsafelyUnwrapped
-        let facts = table.facts
-        let storage = self.storage
-        var raw: UInt16 = count < storage.minimumLength ? ViolationCodeSet.lengthShort.rawValue : 0
-        raw |= count > storage.maximumLength ? ViolationCodeSet.lengthLong.rawValue : 0
-        raw |= allClassed || storage.policy.allowsOtherCharacters ? 0 : ViolationCodeSet.charsetDisallowed.rawValue
-        raw |= insufficient ? ViolationCodeSet.classesInsufficient.rawValue : 0
-        // The table has these bits only when the policy has the rule.
-        raw |= UInt16(truncatingIfNeeded: (facts[Int(base[0])] & CharacterTable.leadingBit) &>> 56)
-        raw |= UInt16(truncatingIfNeeded: (facts[Int(base[count &- 1])] & CharacterTable.trailingBit) &>> 56)
-        var codes = ViolationCodeSet(rawValue: raw)
+    func rereadingCodes(_ buffer: UnsafeBufferPointer<UInt8>, _ codes: UInt16, context: [String: String]) -> ViolationCodeSet {
+        var codes = ViolationCodeSet(rawValue: codes)
         guard storage.rereadsBytes else { return codes }
-        if let maxRun = policy.maxConsecutive, CompiledPolicy.longestRun(base, count: count) > maxRun { codes.insert(.consecutiveExceeded) }
+        let base = buffer.baseAddress.unsafelyUnwrapped
+        if let maxRun = policy.maxConsecutive, CompiledPolicy.longestRun(base, count: buffer.count) > maxRun { codes.insert(.consecutiveExceeded) }
         if !patterns.isEmpty, patterns.contains(where: { $0.pattern.firstMatch(in: buffer) != .noMatch }) { codes.insert(.patternForbidden) }
         if containsAnyContext(buffer, context) { codes.insert(.contextContained) }
         if !forbiddenLists.isEmpty, isListed(buffer) { codes.insert(.blocklistContained) }
@@ -72,5 +60,45 @@ extension CompiledPolicy {
             index &+= 1
         }
         return longest
+    }
+}
+
+/// What an ASCII line's codes need from a policy without per-class counts or normalization,
+/// read once a batch (so that the loop keeps them in registers): the length limits, the
+/// code for a byte in no class, the byte table.
+struct ASCIILineRules {
+    let minimumLength: Int
+    let maximumLength: Int
+    /// `charset.disallowed`'s bit when the policy allows only its classes' characters, else 0.
+    let disallowedCode: UInt16
+    let facts: UnsafePointer<UInt64>
+    /// Whether a rule reads the bytes again (`CompiledPolicy.rereadingCodes`).
+    let rereadsBytes: Bool
+
+    @inline(__always)
+    init(_ compiled: CompiledPolicy) {
+        let storage = compiled.storage
+        minimumLength = storage.minimumLength
+        maximumLength = storage.maximumLength
+        disallowedCode = storage.policy.allowsOtherCharacters ? 0 : ViolationCodeSet.charsetDisallowed.rawValue
+        facts = storage.table.facts
+        rereadsBytes = storage.rereadsBytes
+    }
+
+    /// The codes from the table's facts of the `count` (1 to `maximumPasswordBytes`) ASCII
+    /// bytes at `base`, given whether (1) or not (0) its classes fall short of an `atLeast`
+    /// rule and a byte is in no class. Each code from arithmetic, not a branch (a batch of
+    /// random lines would mispredict each): a comparison's outcome is the sign bit of a
+    /// difference (lengths and limits are not negative, so none overflows).
+    @inline(__always)
+    func codes(_ base: UnsafePointer<UInt8>, count: Int, insufficient: UInt64, unclassed: UInt64) -> UInt16 {
+        var raw = UInt16(truncatingIfNeeded: UInt(bitPattern: count &- minimumLength) &>> 63)
+        raw |= UInt16(truncatingIfNeeded: UInt(bitPattern: maximumLength &- count) &>> 63) &<< 1
+        raw |= disallowedCode & (0 &- UInt16(truncatingIfNeeded: unclassed))
+        raw |= UInt16(truncatingIfNeeded: insufficient) &<< 3
+        // The table has these bits only when the policy has the rule.
+        raw |= UInt16(truncatingIfNeeded: (facts[Int(base[0])] & CharacterTable.leadingBit) &>> 56)
+        raw |= UInt16(truncatingIfNeeded: (facts[Int(base[count &- 1])] & CharacterTable.trailingBit) &>> 56)
+        return raw
     }
 }

@@ -1,5 +1,5 @@
 // This file stays whole: the batch loop and the newline search it calls are one hot path,
-// tuned together (per line the vector scan of BatchValidation+SIMD.swift, or the 16-byte
+// tuned together (the block scan of BatchValidation+Blocks.swift, or per line the 16-byte
 // newline search and the byte table), and split only as far as the length rules allow.
 
 /// One line of a batch: where its password lies in the buffer and the codes of its
@@ -40,6 +40,10 @@ public struct BatchSummary: Sendable, Hashable {
     public internal(set) var valid = 0
     /// The number of passwords with each code, in the order of ``ViolationCodeSet/allCodes``.
     public internal(set) var counts = [Int](repeating: 0, count: ViolationCodeSet.allCodes.count)
+    /// The length in bytes of the longest password (0 when there is none): a caller that
+    /// treats very long lines differently, as `pwpolicy audit` does, learns from it whether
+    /// a buffer has any.
+    public internal(set) var longestLine = 0
 
     /// An empty summary.
     ///
@@ -51,9 +55,10 @@ public struct BatchSummary: Sendable, Hashable {
 
     /// The tallies of ``CompiledPolicy/summarizeLines(in:context:)``'s scratch memory.
     @usableFromInline
-    init(total: Int, valid: Int, counts: UnsafeBufferPointer<Int>) {
+    init(total: Int, valid: Int, longestLine: Int, counts: UnsafeBufferPointer<Int>) {
         self.total = total
         self.valid = valid
+        self.longestLine = longestLine
         for index in self.counts.indices { self.counts[index] = counts[index] }
     }
 
@@ -69,13 +74,14 @@ public struct BatchSummary: Sendable, Hashable {
         ViolationCodeSet.allCodes.firstIndex(of: code).map { counts[$0] } ?? 0
     }
 
-    /// Records one password's codes.
+    /// Records one password's codes, and its length in bytes (for ``longestLine``).
     ///
     /// ```swift
-    /// summary.record(policy.violationCodes(utf8: bytes))
+    /// summary.record(policy.violationCodes(utf8: bytes), length: bytes.count)
     /// ```
-    public mutating func record(_ codes: ViolationCodeSet) {
+    public mutating func record(_ codes: ViolationCodeSet, length: Int = 0) {
         total += 1
+        longestLine = Swift.max(longestLine, length)
         var bits = codes.rawValue
         if bits == 0 { valid += 1; return }
         while bits != 0 {
@@ -93,6 +99,7 @@ public struct BatchSummary: Sendable, Hashable {
     public mutating func add(_ other: BatchSummary) {
         total += other.total
         valid += other.valid
+        longestLine = Swift.max(longestLine, other.longestLine)
         for index in counts.indices { counts[index] += other.counts[index] }
     }
 }
@@ -117,15 +124,10 @@ extension CompiledPolicy {
         in buffer: UnsafeBufferPointer<UInt8>, context: [String: String] = [:],
         _ body: (BatchLine) throws(Failure) -> Void
     ) throws(Failure) {
-        guard let base = buffer.baseAddress else { return }
-        let count = buffer.count
-        var start = 0
         var number = 0
-        while start < count {
-            let line = nextLine(base, from: start, count: count, context: context)
+        try eachLine(buffer, context: context) { (start, stop, codes) throws(Failure) in
             number &+= 1
-            try body(BatchLine(number: number, range: start..<line.stop, codes: line.codes))
-            start = line.newline &+ 1
+            try body(BatchLine(number: number, range: start..<stop, codes: codes))
         }
     }
 
@@ -142,8 +144,8 @@ extension CompiledPolicy {
         // check or bounds check per line.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 16) { counts in
             counts.initialize(repeating: 0)
-            let (total, valid) = tallyLines(buffer, context: context, into: counts)
-            return BatchSummary(total: total, valid: valid, counts: UnsafeBufferPointer(counts))
+            let (total, valid, longest) = tallyLines(buffer, context: context, into: counts)
+            return BatchSummary(total: total, valid: valid, longestLine: longest, counts: UnsafeBufferPointer(counts))
         }
     }
 
@@ -153,31 +155,66 @@ extension CompiledPolicy {
     /// per code: a batch of random lines would mispredict them); the tallies are spread
     /// over the codes at the end.
     @usableFromInline
-    func tallyLines(_ buffer: UnsafeBufferPointer<UInt8>, context: [String: String], into counts: UnsafeMutableBufferPointer<Int>) -> (total: Int, valid: Int) {
-        guard let base = buffer.baseAddress else { return (0, 0) }
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 512) { tallies in
+    func tallyLines(_ buffer: UnsafeBufferPointer<UInt8>, context: [String: String], into counts: UnsafeMutableBufferPointer<Int>) -> (total: Int, valid: Int, longest: Int) {
+        // BatchTally's 1,280 tallies.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 1280) { tallies in
             tallies.initialize(repeating: 0)
-            let count = buffer.count
-            var start = 0
-            var total = 0
-            var valid = 0
-            while start < count {
-                let line = line(base, from: start, count: count, context: context)
-                let raw = Int(line.codes.rawValue)
-                total &+= 1
-                valid &+= raw == 0 ? 1 : 0
-                tallies[raw & 0xFF] &+= 1
-                tallies[256 &+ (raw &>> 8) & 0xFF] &+= 1
-                start = line.newline &+ 1
+            var tally = BatchTally(tallies: tallies.baseAddress.unsafelyUnwrapped)
+            if let classifier = storage.lineClassifier {
+                scanBlocks(buffer, classifier, context: context, into: &tally)
+            } else {
+                scanTable(buffer, context: context, into: &tally)
             }
-            for index in 0..<512 where tallies[index] != 0 {
-                var bits = index < 256 ? index : (index - 256) << 8
+            for index in 0..<1024 where tallies[index] != 0 {
+                var bits = index & 0xFF
                 while bits != 0 {
                     counts[bits.trailingZeroBitCount] &+= tallies[index]
                     bits &= bits &- 1
                 }
             }
-            return (total, valid)
+            for index in 1024..<1280 where tallies[index] != 0 {
+                var bits = (index - 1024) << 8
+                while bits != 0 {
+                    counts[bits.trailingZeroBitCount] &+= tallies[index]
+                    bits &= bits &- 1
+                }
+            }
+            return (tally.total, tally.valid, tally.longest)
+        }
+    }
+
+    /// Calls `body` with each line of `buffer` (its start, where its password stops, and its
+    /// codes): the block scan when the policy has a line classifier, the byte table path
+    /// otherwise.
+    @usableFromInline
+    func eachLine<Failure: Error>(
+        _ buffer: UnsafeBufferPointer<UInt8>, context: [String: String],
+        _ body: (_ start: Int, _ stop: Int, _ codes: ViolationCodeSet) throws(Failure) -> Void
+    ) throws(Failure) {
+        try withoutActuallyEscaping(body) { (body) throws(Failure) in
+            var sink = BatchClosureSink(body: body)
+            if let classifier = storage.lineClassifier {
+                try scanBlocks(buffer, classifier, context: context, into: &sink)
+            } else {
+                try scanTable(buffer, context: context, into: &sink)
+            }
+        }
+    }
+
+    /// ``eachLine(_:context:_:)`` without vectors: each line's LF by the 16-byte newline
+    /// search, then the byte table (`lineCodes`). The path of a policy without a line
+    /// classifier, and what the tests and the fuzz target hold the block scan against.
+    @inline(__always)
+    func scanTable<Sink: BatchLineSink>(_ buffer: UnsafeBufferPointer<UInt8>, context: [String: String], into sink: inout Sink) throws(Sink.Failure) {
+        guard let base = buffer.baseAddress else { return }
+        let count = buffer.count
+        var start = 0
+        while start < count {
+            let newline = CompiledPolicy.nextNewline(base, from: start, count: count)
+            var stop = newline
+            if stop > start, base[stop &- 1] == 0x0D { stop &-= 1 }
+            try sink.take(start, stop, lineCodes(UnsafeBufferPointer(start: base + start, count: stop &- start), context: context))
+            start = newline &+ 1
         }
     }
 
@@ -203,5 +240,43 @@ extension CompiledPolicy {
             index &+= 1
         }
         return count
+    }
+}
+
+/// Where the batch scans put each line: its start, where its password stops, its codes.
+protocol BatchLineSink {
+    associatedtype Failure: Error
+    mutating func take(_ start: Int, _ stop: Int, _ codes: ViolationCodeSet) throws(Failure)
+}
+
+/// A caller's closure as a sink (``CompiledPolicy/forEachLine(in:context:_:)``).
+struct BatchClosureSink<Failure: Error>: BatchLineSink {
+    let body: (_ start: Int, _ stop: Int, _ codes: ViolationCodeSet) throws(Failure) -> Void
+
+    @inline(__always)
+    mutating func take(_ start: Int, _ stop: Int, _ codes: ViolationCodeSet) throws(Failure) {
+        try body(start, stop, codes)
+    }
+}
+
+/// The tallies of ``CompiledPolicy/summarizeLines(in:context:)``: lines, valid lines, and
+/// per code pattern four banks of 256 tallies of the low byte, taken in turn (lines with the
+/// same codes, which are common, would otherwise each wait for the last one's add to the same
+/// counter), then 256 of the high byte, added to only when it is not zero.
+struct BatchTally: BatchLineSink {
+    typealias Failure = Never
+    let tallies: UnsafeMutablePointer<Int>
+    var total = 0
+    var valid = 0
+    var longest = 0
+
+    @inline(__always)
+    mutating func take(_ start: Int, _ stop: Int, _ codes: ViolationCodeSet) {
+        longest = Swift.max(longest, stop &- start)
+        let raw = Int(codes.rawValue)
+        valid &+= raw == 0 ? 1 : 0
+        tallies[(total & 3) &<< 8 | raw & 0xFF] &+= 1
+        if raw > 0xFF { tallies[1024 &+ raw &>> 8] &+= 1 }
+        total &+= 1
     }
 }
