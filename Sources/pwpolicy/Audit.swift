@@ -69,7 +69,13 @@ struct AuditCommand: ParsableCommand {
                                 readSize: AuditCommand.chunkSize)
         let workers = jobs ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let progress = standardErrorIsTerminal() ? AuditProgress(descriptor: reader.descriptor) : nil
-        let summary = try AuditRun(compiled: loaded.compiled, workers: workers).run(reader, progress: progress)
+        let run = AuditRun(compiled: loaded.compiled, workers: workers)
+        let summary: AuditSummary
+        if let mapped = MappedInput.map(descriptor) {
+            summary = run.run(mapped, partSize: AuditCommand.chunkSize, progress: progress)
+        } else {
+            summary = try run.run(reader, progress: progress)
+        }
         progress?.finish()
 
         switch format {

@@ -31,29 +31,58 @@ struct AuditRun {
         if chunk.count > 0 { submit(AuditChunk(capacity: 0)) }
         return pool.finish()
     }
+
+    /// ``run(_:progress:)`` on a mapped file: parts of about `partSize` bytes of whole lines,
+    /// judged where they lie.
+    func run(_ input: MappedInput, partSize: Int, progress: AuditProgress?) -> AuditSummary {
+        let pool = AuditWorkers(compiled: compiled, workers: workers)
+        var start = 0
+        while start < input.count {
+            let end = input.partEnd(from: start, size: partSize)
+            pool.submit(AuditChunk(mapped: input, range: start..<end))
+            start = end
+            progress?.update(bytes: start, lines: pool.linesMerged)
+        }
+        return pool.finish()
+    }
 }
 
-/// A chunk of input: whole lines, in memory of its own until a worker has judged it.
+/// A chunk of input: whole lines, in memory of its own until a worker has judged it, or a
+/// part of a mapped file.
 final class AuditChunk: @unchecked Sendable {
     let bytes: UnsafeMutablePointer<UInt8>
     let capacity: Int
     private(set) var count = 0
     /// Set for a line too long for the reader's buffer, streamed and judged by its length.
     let oversizedLine: (byteCount: Int, scalarCount: Int)?
+    /// The mapped file and the part of it, for a chunk that is one (never written to).
+    private let mapped: (input: MappedInput, range: Range<Int>)?
 
     init(capacity: Int) {
         self.capacity = capacity
         bytes = .allocate(capacity: capacity)
         oversizedLine = nil
+        mapped = nil
+    }
+
+    init(mapped input: MappedInput, range: Range<Int>) {
+        capacity = 0
+        bytes = UnsafeMutablePointer(mutating: input.base + range.lowerBound)
+        count = range.count
+        oversizedLine = nil
+        mapped = (input, range)
     }
 
     init(oversizedLine: (byteCount: Int, scalarCount: Int)) {
         capacity = 0
         bytes = .allocate(capacity: 0)
         self.oversizedLine = oversizedLine
+        mapped = nil
     }
 
-    deinit { bytes.deallocate() }
+    deinit {
+        if let mapped { mapped.input.release(mapped.range) } else { bytes.deallocate() }
+    }
 
     /// Appends whole lines; they must fit.
     func append(_ lines: UnsafeBufferPointer<UInt8>) {

@@ -224,6 +224,28 @@ import Testing
         let single = try auditSummary(try CommandRunner.run(["audit", "-p", basic, "--input", file.path, "--jobs", "1", "--format", "json"]))
         #expect(single.total == summary.total && single.valid == summary.valid)
         #expect(single.codes.mapValues(\.count) == summary.codes.mapValues(\.count))
+        // The file (over 1 MiB) is mapped; through a pipe it is read: the same report.
+        let piped = try CommandRunner.run(["audit", "-p", basic, "--format", "json"], input: bytes)
+        #expect(piped.stdout == result.stdout)
+    }
+
+    /// The awkward lines of `mixedInput` (CR LF, empty, not UTF-8, over 64 KiB, no final LF)
+    /// repeated past 1 MiB, so that `audit --input` maps the file: the same report as
+    /// reading it from a pipe, on one worker and on three.
+    @Test func auditMappedFileEqualsRead() throws {
+        let once = BenchAuditCommandTests.mixedInput()
+        var bytes: [UInt8] = []
+        while bytes.count < 3 << 20 { bytes += once + [0x0A] }
+        bytes += Array("abcD\r".utf8)   // a last line without LF, ending in CR
+        let file = directory.url.appendingPathComponent("mapped.txt")
+        try Data(bytes).write(to: file)
+        let piped = try CommandRunner.run(["audit", "-p", basic, "--format", "json"], input: bytes)
+        #expect(piped.status == 1)
+        for jobs in ["1", "3"] {
+            let mapped = try CommandRunner.run(["audit", "-p", basic, "--input", file.path, "--jobs", jobs, "--format", "json"])
+            #expect(mapped.status == 1)
+            #expect(mapped.stdout == piped.stdout, "--jobs \(jobs)")
+        }
     }
 
     // MARK: secrecy
