@@ -33,8 +33,9 @@ let package = Package(
         .systemLibrary(name: "CSystemRandom"),
         // SHA-1's block function with the x86 SHA extensions (header only; a no-op elsewhere).
         .systemLibrary(name: "CBlocklist"),
-        // The high bit of each of 16 bytes as an integer (x86 PMOVMSKB; a loop elsewhere), for
-        // the batch API's block scan (header only).
+        // For the batch API's block scan (header only): the high bit of each of 16 bytes as
+        // an integer (x86 PMOVMSKB; a loop elsewhere), a CPUID check, and the SSSE3/AVX2
+        // nibble-lookup kernels that turn 64 bytes into bit masks.
         .systemLibrary(name: "CByteClasses"),
         .target(
             name: "PasswordPolicy",

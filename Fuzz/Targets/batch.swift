@@ -73,7 +73,7 @@ public func fuzzBatch(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if codes.codes.map(\.rawValue).sorted() != reference.codes(utf8: password, context: context) {
             fatalError("batch codes disagree with the PCRE2 reference")
         }
-        tally.record(codes, length: password.count)
+        tally.record(codes)
     }
     if tally != summary { fatalError("summarizeLines disagrees with the lines' codes") }
     return 0

@@ -11,7 +11,7 @@
 //   and simdutf: each class is a union of products "high nibble in H and low nibble in L",
 //   each product ("atom") is one bit of a lane, and a lane's atom bits are
 //   `low[t][b & 15] & high[t][b >> 4]`, two table lookups whatever the policy. The tables
-//   are built in Swift from the compiled byte table (ASCIIRanges.swift) and the tests
+//   are built in Swift from the compiled byte table (Compiled/NibbleClasses.swift) and the tests
 //   compare the masks with that table on every byte. Called only when CPUID reports the
 //   instructions (`password_policy_cpu_features`); the Swift range compares are the fallback.
 //
@@ -79,32 +79,35 @@ static inline void password_policy_classify64_ssse3(const uint8_t *block, const 
     const __m128i low0 = _mm_loadu_si128((const __m128i *)tables->low[0]), high0 = _mm_loadu_si128((const __m128i *)tables->high[0]);
     const __m128i low1 = _mm_loadu_si128((const __m128i *)tables->low[1]), high1 = _mm_loadu_si128((const __m128i *)tables->high[1]);
     const int classes = tables->classes, two = tables->tables == 2;
-    __m128i atoms0[4], atoms1[4];
-    uint64_t newline = 0, carriage = 0, high = 0, unclassed = 0;
-    for (int part = 0; part < 4; part++) {
-        const __m128i bytes = _mm_loadu_si128((const __m128i *)(block + 16 * part));
-        const __m128i lows = _mm_and_si128(bytes, nibble), highs = _mm_and_si128(_mm_srli_epi16(bytes, 4), nibble);
-        atoms0[part] = _mm_and_si128(_mm_shuffle_epi8(low0, lows), _mm_shuffle_epi8(high0, highs));
-        atoms1[part] = two ? _mm_and_si128(_mm_shuffle_epi8(low1, lows), _mm_shuffle_epi8(high1, highs)) : zero;
-        const int shift = 16 * part;
-        newline |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(0x0A))) << shift;
-        carriage |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(0x0D))) << shift;
-        high |= (uint64_t)(uint16_t)_mm_movemask_epi8(bytes) << shift;
-        unclassed |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_or_si128(atoms0[part], atoms1[part]), zero)) << shift;
-    }
-    masks[PASSWORD_POLICY_MASK_NEWLINE] = newline;
-    masks[PASSWORD_POLICY_MASK_CARRIAGE] = carriage;
-    masks[PASSWORD_POLICY_MASK_HIGH] = high;
-    masks[PASSWORD_POLICY_MASK_UNCLASSED] = unclassed;
+    const __m128i bytes0 = _mm_loadu_si128((const __m128i *)block), bytes1 = _mm_loadu_si128((const __m128i *)(block + 16));
+    const __m128i bytes2 = _mm_loadu_si128((const __m128i *)(block + 32)), bytes3 = _mm_loadu_si128((const __m128i *)(block + 48));
+#define PASSWORD_POLICY_ATOMS(low, high, bytes) \
+    _mm_and_si128(_mm_shuffle_epi8(low, _mm_and_si128(bytes, nibble)), _mm_shuffle_epi8(high, _mm_and_si128(_mm_srli_epi16(bytes, 4), nibble)))
+    const __m128i a0 = PASSWORD_POLICY_ATOMS(low0, high0, bytes0), a1 = PASSWORD_POLICY_ATOMS(low0, high0, bytes1);
+    const __m128i a2 = PASSWORD_POLICY_ATOMS(low0, high0, bytes2), a3 = PASSWORD_POLICY_ATOMS(low0, high0, bytes3);
+    const __m128i b0 = two ? PASSWORD_POLICY_ATOMS(low1, high1, bytes0) : zero, b1 = two ? PASSWORD_POLICY_ATOMS(low1, high1, bytes1) : zero;
+    const __m128i b2 = two ? PASSWORD_POLICY_ATOMS(low1, high1, bytes2) : zero, b3 = two ? PASSWORD_POLICY_ATOMS(low1, high1, bytes3) : zero;
+#undef PASSWORD_POLICY_ATOMS
+#define PASSWORD_POLICY_MASK64(v0, v1, v2, v3)                                                  \
+    ((uint64_t)(uint16_t)_mm_movemask_epi8(v0) | (uint64_t)(uint16_t)_mm_movemask_epi8(v1) << 16 | \
+     (uint64_t)(uint16_t)_mm_movemask_epi8(v2) << 32 | (uint64_t)(uint16_t)_mm_movemask_epi8(v3) << 48)
+    const __m128i lf = _mm_set1_epi8(0x0A), cr = _mm_set1_epi8(0x0D);
+    masks[PASSWORD_POLICY_MASK_NEWLINE] = PASSWORD_POLICY_MASK64(_mm_cmpeq_epi8(bytes0, lf), _mm_cmpeq_epi8(bytes1, lf),
+                                                                 _mm_cmpeq_epi8(bytes2, lf), _mm_cmpeq_epi8(bytes3, lf));
+    masks[PASSWORD_POLICY_MASK_CARRIAGE] = PASSWORD_POLICY_MASK64(_mm_cmpeq_epi8(bytes0, cr), _mm_cmpeq_epi8(bytes1, cr),
+                                                                  _mm_cmpeq_epi8(bytes2, cr), _mm_cmpeq_epi8(bytes3, cr));
+    masks[PASSWORD_POLICY_MASK_HIGH] = PASSWORD_POLICY_MASK64(bytes0, bytes1, bytes2, bytes3);
+    masks[PASSWORD_POLICY_MASK_UNCLASSED] = PASSWORD_POLICY_MASK64(
+        _mm_cmpeq_epi8(_mm_or_si128(a0, b0), zero), _mm_cmpeq_epi8(_mm_or_si128(a1, b1), zero),
+        _mm_cmpeq_epi8(_mm_or_si128(a2, b2), zero), _mm_cmpeq_epi8(_mm_or_si128(a3, b3), zero));
     for (int k = 0; k < classes; k++) {
         const __m128i in0 = _mm_set1_epi8((char)tables->atoms[0][k]), in1 = _mm_set1_epi8((char)tables->atoms[1][k]);
-        uint64_t members = 0;
-        for (int part = 0; part < 4; part++) {
-            const __m128i in = _mm_or_si128(_mm_and_si128(atoms0[part], in0), _mm_and_si128(atoms1[part], in1));
-            members |= (uint64_t)(uint16_t)~_mm_movemask_epi8(_mm_cmpeq_epi8(in, zero)) << (16 * part);
-        }
-        masks[PASSWORD_POLICY_MASK_CLASS + k] = members;
+#define PASSWORD_POLICY_NONE(a, b) _mm_cmpeq_epi8(_mm_or_si128(_mm_and_si128(a, in0), _mm_and_si128(b, in1)), zero)
+        masks[PASSWORD_POLICY_MASK_CLASS + k] = ~PASSWORD_POLICY_MASK64(
+            PASSWORD_POLICY_NONE(a0, b0), PASSWORD_POLICY_NONE(a1, b1), PASSWORD_POLICY_NONE(a2, b2), PASSWORD_POLICY_NONE(a3, b3));
+#undef PASSWORD_POLICY_NONE
     }
+#undef PASSWORD_POLICY_MASK64
 }
 
 /// `password_policy_classify64_ssse3` 32 bytes at a time: call only when

@@ -71,7 +71,9 @@ struct AuditCommand: ParsableCommand {
         let progress = standardErrorIsTerminal() ? AuditProgress(descriptor: reader.descriptor) : nil
         let run = AuditRun(compiled: loaded.compiled, workers: workers)
         let summary: AuditSummary
-        if let mapped = MappedInput.map(descriptor) {
+        // Only a file named by --input, opened here at its start: standard input may be a
+        // file another program has already read part of.
+        if input != nil, let mapped = MappedInput.map(descriptor) {
             summary = run.run(mapped, partSize: AuditCommand.chunkSize, progress: progress)
         } else {
             summary = try run.run(reader, progress: progress)

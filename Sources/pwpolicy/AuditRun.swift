@@ -1,4 +1,11 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PasswordPolicy
 
 /// One audit: the reading loop on the calling thread, judging on `workers` threads.
@@ -94,9 +101,9 @@ final class AuditChunk: @unchecked Sendable {
 
     /// Judges every line of the chunk (line numbers from 1 within it), as `check` does: the
     /// library's tallies (`summarizeLines`), then the first line numbers of each code from a
-    /// second pass that stops once every code that occurs has them. A chunk with a line over
-    /// check's limit is judged line by line instead (such a line is judged by its length
-    /// alone, as check judges it).
+    /// second pass that stops once every code that occurs has them. A chunk that may hold a
+    /// line over check's limit is judged line by line instead (such a line is judged by its
+    /// length alone, as check judges it).
     func judge(_ compiled: CompiledPolicy) -> AuditSummary {
         var summary = AuditSummary()
         if let oversizedLine {
@@ -104,9 +111,9 @@ final class AuditChunk: @unchecked Sendable {
             summary.record(OversizedLineVerdict(compiled, byteCount: oversizedLine.byteCount, scalarCount: oversizedLine.scalarCount), line: 1)
             return summary
         }
+        guard !mayHoldLongLine(CheckCommand.maximumLineLength) else { return judgeEachLine(compiled) }
         let buffer = UnsafeBufferPointer(start: bytes, count: count)
         let tallies = compiled.summarizeLines(in: buffer)
-        guard tallies.longestLine <= CheckCommand.maximumLineLength else { return judgeEachLine(compiled) }
         summary.total = tallies.total
         summary.valid = tallies.valid
         var missing: UInt16 = 0
@@ -131,7 +138,22 @@ final class AuditChunk: @unchecked Sendable {
         return summary
     }
 
-    /// ``judge(_:)`` one line at a time, for a chunk with a line over check's limit.
+    /// Whether a line of the chunk may be longer than `limit` bytes (LF and CR aside): such a
+    /// line covers a whole window of `limit / 2` bytes at a multiple of `limit / 2`, so a
+    /// window with no LF is the only way there can be one. One `memchr` a window, which
+    /// in a file of passwords finds an LF within a few bytes; true may be a false alarm
+    /// (the chunk is then judged line by line, with the same result).
+    func mayHoldLongLine(_ limit: Int) -> Bool {
+        let window = max(1, limit / 2)
+        var start = 0
+        while start + window <= count {
+            if memchr(bytes + start, 0x0A, window) == nil { return true }
+            start += window
+        }
+        return false
+    }
+
+    /// ``judge(_:)`` one line at a time, for a chunk that may hold a line over check's limit.
     private func judgeEachLine(_ compiled: CompiledPolicy) -> AuditSummary {
         var summary = AuditSummary()
         var line = 0

@@ -12,8 +12,10 @@ import Darwin
 /// bounded by the parts in flight whatever the file's size.
 ///
 /// As with any mapped file, a file truncated by another process while it is audited ends the
-/// process with SIGBUS; `audit` maps only files of at least ``minimumSize`` bytes and reads
-/// everything else (pipes, terminals, small files) through ``LineReader``.
+/// process with SIGBUS; `audit` maps only a file named by `--input` of at least
+/// ``minimumSize`` bytes and reads everything else (standard input, pipes, small files)
+/// through ``LineReader``. A part is about 1 MiB up to the next LF, so a line of gigabytes
+/// is one part: its pages are clean file pages the kernel can reclaim, not memory of ours.
 final class MappedInput: @unchecked Sendable {
     /// Smaller files are read: the mapping saves nothing there.
     static let minimumSize = 1 << 20
@@ -29,10 +31,11 @@ final class MappedInput: @unchecked Sendable {
     }
 
     /// The file open at `descriptor` mapped, or nil when it is not a regular file of at
-    /// least ``minimumSize`` bytes or cannot be mapped (the caller then reads it).
+    /// least ``minimumSize`` bytes, is not read from its start, or cannot be mapped (the
+    /// caller then reads it).
     static func map(_ descriptor: Int32) -> MappedInput? {
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= minimumSize,
+        guard lseek(descriptor, 0, SEEK_CUR) == 0, fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= minimumSize,
               let count = Int(exactly: info.st_size) else { return nil }
         guard let address = mmap(nil, count, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
         _ = madvise(address, count, MADV_SEQUENTIAL)

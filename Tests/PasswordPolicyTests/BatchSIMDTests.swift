@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import PasswordPolicy
 
 /// The batch API's block scan (64 bytes a block turned into bit masks, by each kernel the
@@ -10,7 +11,7 @@ import Testing
 /// scan equal the table path's and the reference's.
 @Suite struct BatchSIMDTests {
     /// The non-web presets (and the other policies of the fast path tests) whose tables fit
-    /// the vector scan.
+    /// the block scan.
     static func fittingPolicies() throws -> [Policy] {
         try FastPathTests.policies().filter { try CompiledPolicy($0).storage.lineClassifier != nil }
     }
@@ -159,6 +160,46 @@ import Testing
         }
     }
 
+    /// Five and seven classes, past the four for which the block scan finds every line's
+    /// shortfall at once: these take each line's class bits and the `atLeast` table. The
+    /// seven small classes need 9 nibble atoms (two tables).
+    @Test func fiveAndSevenClasses() throws {
+        let five = Policy(id: "test.five", length: LengthRange(min: 6, max: 30), classes: [
+            CharacterClass(name: "lower", .set("a-z")), CharacterClass(name: "upper", .set("A-Z")),
+            CharacterClass(name: "digits", .set("0-9")), CharacterClass(name: "space", .chars(" ")),
+            CharacterClass(name: "specials", .chars("!@#$%")),
+        ], requirements: [.atLeast(3, of: nil)])
+        let seven = Policy(id: "test.seven", length: LengthRange(min: 4, max: 40), classes: [
+            CharacterClass(name: "a-d", .set("a-d")), CharacterClass(name: "e-h", .set("e-h")),
+            CharacterClass(name: "i-l", .set("i-l")), CharacterClass(name: "m-p", .set("m-p")),
+            CharacterClass(name: "low digits", .set("0-4")), CharacterClass(name: "high digits", .set("5-9")),
+            CharacterClass(name: "upper", .set("A-Z")),
+        ], allowsOtherCharacters: true, requirements: [.atLeast(4, of: nil), .atLeast(1, of: ["upper", "m-p"])])
+        for (policy, classes) in [(five, 5), (seven, 7)] {
+            let compiled = try CompiledPolicy(policy)
+            let classifier = try #require(compiled.storage.lineClassifier, "\(policy.id) takes the block scan")
+            #expect(classifier.classCount == classes)
+            BatchSIMDTests.expectMasksMatchTable(compiled, classifier)
+            try BatchSIMDTests.expectVectorEqualsScalar(policy, seed: UInt64(classes))
+        }
+        let sevenCompiled = try CompiledPolicy(seven)
+        #expect(NibbleClasses.make(facts: sevenCompiled.table.facts, classCount: 7)?.tables == 2)
+    }
+
+    /// The processor's lookup kernels are the ones the block scan runs (Linux reads the
+    /// processor's flags from /proc/cpuinfo; elsewhere only that some kernel runs).
+    @Test func theProcessorsKernelsAreUsed() throws {
+        let cvm = try CompiledPolicy(try #require(Presets.policy(id: "tencentcloud.cvm.linux")))
+        let classifier = try #require(cvm.storage.lineClassifier)
+        #expect(classifier.kernel == NibbleClasses.kernels)
+        #expect(BatchSIMDTests.kernels(classifier).count == 1 + NibbleClasses.kernels)
+        #if arch(x86_64) && os(Linux)
+        let info = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+        let flags = Set((info.split(separator: "\n").first { $0.hasPrefix("flags") } ?? "").split(separator: " ").map(String.init))
+        #expect(NibbleClasses.kernels == (flags.contains("avx2") ? 2 : flags.contains("ssse3") ? 1 : 0))
+        #endif
+    }
+
     @Test(arguments: try BatchSIMDTests.fittingPolicies())
     func vectorScanEqualsTablePathOnPresets(_ policy: Policy) throws {
         try BatchSIMDTests.expectVectorEqualsScalar(policy, seed: 0x5EC7 ^ UInt64(policy.id.utf8.count))
@@ -179,7 +220,7 @@ import Testing
             try BatchSIMDTests.expectVectorEqualsScalar(policy, seed: UInt64(index))
         }
         // Most built policies compile (a few ask for more of a class than it allows);
-        // enough of them fit the vector scan to matter.
+        // enough of them fit the block scan to matter.
         #expect(compiledCount >= 30)
         #expect(fitted >= 10)
     }

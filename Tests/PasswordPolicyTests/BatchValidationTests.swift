@@ -71,7 +71,7 @@ import Testing
                 let codes = compiled.violationCodes(utf8: password, context: context)
                 #expect(line.codes == codes)
                 #expect(line.codes.codes.map(\.rawValue).sorted() == reference.codes(utf8: password, context: context))
-                tally.record(codes, length: password.count)
+                tally.record(codes)
             }
             #expect(summary == tally)
             #expect(summary.total == expected.count)

@@ -3,7 +3,9 @@
 internal import CByteClasses
 
 /// The ASCII part of a ``CharacterTable`` as a few byte ranges, for classifying 16 bytes
-/// at a time with the standard library's `SIMD16<UInt8>` (no C intrinsics).
+/// at a time with the standard library's `SIMD16<UInt8>`: the batch API's block scan on a
+/// processor without SSSE3 (or not x86), and the gate for the block scan on any processor
+/// (a table that needs more runs keeps the byte table path).
 ///
 /// Built from the compiled byte table, never from policy text: bytes 0x00–0x7F are cut into
 /// maximal runs of one nonzero set of class bits, and each run is one range compare. When
@@ -107,8 +109,10 @@ final class ASCIIRanges: Sendable {
     }
 }
 
-/// The vectors of an ``ASCIIRanges``: three a run, each with one value in every lane (low,
-/// span, bits). A plain value (pointers and a count, no reference counting on the hot
+/// The vectors of an ``ASCIIRanges``: three a run, each with one value in every lane (the
+/// bias and limit of the run's signed compare, and its bits), and the policy's nibble tables
+/// when the processor has the lookup kernels (the block scan then fills its masks with
+/// those, `Sources/CByteClasses`). A plain value (pointers and a count, no reference counting on the hot
 /// path), valid while the ``ASCIIRanges`` that made it lives: the compiled policy holds both.
 struct ASCIIRangeClassifier: @unchecked Sendable {
     let entries: UnsafePointer<SIMD16<UInt8>>

@@ -1,5 +1,5 @@
 // This file stays whole: it is the per-line hot path of the batch API, one pass over an
-// ASCII line through the byte table (or the vector scan's result) that yields every code at
+// ASCII line through the byte table (or the block scan's result) that yields every code at
 // once (valid or not), with the general scan (`violationCodes(buffer:)`) as the fallback.
 
 extension CompiledPolicy {
@@ -74,6 +74,9 @@ struct ASCIILineRules {
     let facts: UnsafePointer<UInt64>
     /// Whether a rule reads the bytes again (`CompiledPolicy.rereadingCodes`).
     let rereadsBytes: Bool
+    /// Whether the policy forbids some first or some last characters.
+    let checksFirst: Bool
+    let checksLast: Bool
 
     @inline(__always)
     init(_ compiled: CompiledPolicy) {
@@ -83,6 +86,8 @@ struct ASCIILineRules {
         disallowedCode = storage.policy.allowsOtherCharacters ? 0 : ViolationCodeSet.charsetDisallowed.rawValue
         facts = storage.table.facts
         rereadsBytes = storage.rereadsBytes
+        checksFirst = !storage.forbiddenLeading.isEmpty
+        checksLast = !storage.forbiddenTrailing.isEmpty
     }
 
     /// The codes from the table's facts of the `count` (1 to `maximumPasswordBytes`) ASCII
@@ -96,7 +101,8 @@ struct ASCIILineRules {
         raw |= UInt16(truncatingIfNeeded: UInt(bitPattern: maximumLength &- count) &>> 63) &<< 1
         raw |= disallowedCode & (0 &- UInt16(truncatingIfNeeded: unclassed))
         raw |= UInt16(truncatingIfNeeded: insufficient) &<< 3
-        // The table has these bits only when the policy has the rule.
+        // The table has these bits only when the policy has the rule (the tests, the same
+        // for every line, only skip lookups).
         raw |= UInt16(truncatingIfNeeded: (facts[Int(base[0])] & CharacterTable.leadingBit) &>> 56)
         raw |= UInt16(truncatingIfNeeded: (facts[Int(base[count &- 1])] & CharacterTable.trailingBit) &>> 56)
         return raw

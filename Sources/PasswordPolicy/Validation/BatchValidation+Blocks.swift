@@ -6,6 +6,8 @@ internal import CByteClasses
 
 /// The masks of one 64-byte block: bit `i` of each describes byte `i`. Scratch memory of
 /// ``BlockMasks/count(classes:)`` words: LF, CR, from 0x80 up, in no class, then class `k`.
+/// For a byte from 0x80 up "in no class" is set by the nibble kernels and not by the range
+/// compares; either is right, since a line with such a byte takes the general path.
 struct BlockMasks {
     static let newline = 0
     static let carriage = 1
@@ -71,8 +73,12 @@ struct BlockMasks {
 
     /// Replaces the high, unclassed and class masks of a filled block by their lines'
     /// answers: bit `p` of mask `i` at each LF `p` is set when the line that LF ends has a
-    /// byte in mask `i` (its CR before the LF not counted), in this block or, for the
-    /// block's first line, in earlier ones (bit `i` of `carried`). Returns the new `carried`:
+    /// byte in mask `i` (its CR before the LF not counted when both are in this block; a CR
+    /// that ends the block before is in `carried`, and the caller judges that line by the
+    /// byte table), in this block or, for the block's first line, in earlier ones (bit `i`
+    /// of `carried`). `valid` limits a cut block to its bytes (the zero padding after them
+    /// would otherwise count as bytes in no class of the open line, which is judged by the
+    /// byte table anyway: kept so that the masks say only what is true). Returns the new `carried`:
     /// the masks with a byte in the block's last, open line, plus the old ones when the
     /// block has no LF.
     ///

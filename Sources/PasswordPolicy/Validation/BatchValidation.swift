@@ -40,10 +40,6 @@ public struct BatchSummary: Sendable, Hashable {
     public internal(set) var valid = 0
     /// The number of passwords with each code, in the order of ``ViolationCodeSet/allCodes``.
     public internal(set) var counts = [Int](repeating: 0, count: ViolationCodeSet.allCodes.count)
-    /// The length in bytes of the longest password (0 when there is none): a caller that
-    /// treats very long lines differently, as `pwpolicy audit` does, learns from it whether
-    /// a buffer has any.
-    public internal(set) var longestLine = 0
 
     /// An empty summary.
     ///
@@ -55,10 +51,9 @@ public struct BatchSummary: Sendable, Hashable {
 
     /// The tallies of ``CompiledPolicy/summarizeLines(in:context:)``'s scratch memory.
     @usableFromInline
-    init(total: Int, valid: Int, longestLine: Int, counts: UnsafeBufferPointer<Int>) {
+    init(total: Int, valid: Int, counts: UnsafeBufferPointer<Int>) {
         self.total = total
         self.valid = valid
-        self.longestLine = longestLine
         for index in self.counts.indices { self.counts[index] = counts[index] }
     }
 
@@ -74,14 +69,13 @@ public struct BatchSummary: Sendable, Hashable {
         ViolationCodeSet.allCodes.firstIndex(of: code).map { counts[$0] } ?? 0
     }
 
-    /// Records one password's codes, and its length in bytes (for ``longestLine``).
+    /// Records one password's codes.
     ///
     /// ```swift
-    /// summary.record(policy.violationCodes(utf8: bytes), length: bytes.count)
+    /// summary.record(policy.violationCodes(utf8: bytes))
     /// ```
-    public mutating func record(_ codes: ViolationCodeSet, length: Int = 0) {
+    public mutating func record(_ codes: ViolationCodeSet) {
         total += 1
-        longestLine = Swift.max(longestLine, length)
         var bits = codes.rawValue
         if bits == 0 { valid += 1; return }
         while bits != 0 {
@@ -99,7 +93,6 @@ public struct BatchSummary: Sendable, Hashable {
     public mutating func add(_ other: BatchSummary) {
         total += other.total
         valid += other.valid
-        longestLine = Swift.max(longestLine, other.longestLine)
         for index in counts.indices { counts[index] += other.counts[index] }
     }
 }
@@ -144,8 +137,8 @@ extension CompiledPolicy {
         // check or bounds check per line.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 16) { counts in
             counts.initialize(repeating: 0)
-            let (total, valid, longest) = tallyLines(buffer, context: context, into: counts)
-            return BatchSummary(total: total, valid: valid, longestLine: longest, counts: UnsafeBufferPointer(counts))
+            let (total, valid) = tallyLines(buffer, context: context, into: counts)
+            return BatchSummary(total: total, valid: valid, counts: UnsafeBufferPointer(counts))
         }
     }
 
@@ -155,7 +148,7 @@ extension CompiledPolicy {
     /// per code: a batch of random lines would mispredict them); the tallies are spread
     /// over the codes at the end.
     @usableFromInline
-    func tallyLines(_ buffer: UnsafeBufferPointer<UInt8>, context: [String: String], into counts: UnsafeMutableBufferPointer<Int>) -> (total: Int, valid: Int, longest: Int) {
+    func tallyLines(_ buffer: UnsafeBufferPointer<UInt8>, context: [String: String], into counts: UnsafeMutableBufferPointer<Int>) -> (total: Int, valid: Int) {
         // BatchTally's 1,280 tallies.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 1280) { tallies in
             tallies.initialize(repeating: 0)
@@ -179,7 +172,7 @@ extension CompiledPolicy {
                     bits &= bits &- 1
                 }
             }
-            return (tally.total, tally.valid, tally.longest)
+            return (tally.total, tally.valid)
         }
     }
 
@@ -268,11 +261,9 @@ struct BatchTally: BatchLineSink {
     let tallies: UnsafeMutablePointer<Int>
     var total = 0
     var valid = 0
-    var longest = 0
 
     @inline(__always)
     mutating func take(_ start: Int, _ stop: Int, _ codes: ViolationCodeSet) {
-        longest = Swift.max(longest, stop &- start)
         let raw = Int(codes.rawValue)
         valid &+= raw == 0 ? 1 : 0
         tallies[(total & 3) &<< 8 | raw & 0xFF] &+= 1
