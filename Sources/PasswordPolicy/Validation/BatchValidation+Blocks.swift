@@ -235,7 +235,8 @@ extension CompiledPolicy {
                             insufficient = classifier.insufficient[Int(union & 0x7F)] ? 1 : 0
                         }
                         let length = password.count
-                        if length == 0 || length > CompiledPolicy.maximumPasswordBytes || high != 0 {
+                        // Empty or over the limit (one unsigned compare), or a byte from 0x80 up.
+                        if UInt(bitPattern: length &- 1) >= UInt(CompiledPolicy.maximumPasswordBytes) || high != 0 {
                             codes = violationCodes(buffer: password, knownValidUTF8: false, context: context)
                         } else {
                             let ascii = rules.codes(base + lineStart, count: length, insufficient: insufficient, unclassed: unclassed)

@@ -172,7 +172,7 @@ extension CompiledPolicy {
                     bits &= bits &- 1
                 }
             }
-            return (tally.total, tally.valid)
+            return tally.totals
         }
     }
 
@@ -252,22 +252,36 @@ struct BatchClosureSink<Failure: Error>: BatchLineSink {
     }
 }
 
-/// The tallies of ``CompiledPolicy/summarizeLines(in:context:)``: lines, valid lines, and
-/// per code pattern four banks of 256 tallies of the low byte, taken in turn (lines with the
+/// The tallies of ``CompiledPolicy/summarizeLines(in:context:)``: per code pattern four
+/// banks of 256 tallies of the low byte, the bank picked by the line's start (lines with the
 /// same codes, which are common, would otherwise each wait for the last one's add to the same
-/// counter), then 256 of the high byte, added to only when it is not zero.
+/// counter), then 256 of the high byte, added to only when it is not zero; the lines and the
+/// valid ones are summed from them at the end.
 struct BatchTally: BatchLineSink {
     typealias Failure = Never
     let tallies: UnsafeMutablePointer<Int>
-    var total = 0
-    var valid = 0
+    /// Lines whose codes are all in the high byte (their low byte's tally is the valid one's).
+    var highOnly = 0
 
     @inline(__always)
     mutating func take(_ start: Int, _ stop: Int, _ codes: ViolationCodeSet) {
         let raw = Int(codes.rawValue)
-        valid &+= raw == 0 ? 1 : 0
-        tallies[(total & 3) &<< 8 | raw & 0xFF] &+= 1
-        if raw > 0xFF { tallies[1024 &+ raw &>> 8] &+= 1 }
-        total &+= 1
+        // The bank from the line's start: consecutive lines rarely share it.
+        tallies[(start & 3) &<< 8 | raw & 0xFF] &+= 1
+        if raw > 0xFF {
+            tallies[1024 &+ raw &>> 8] &+= 1
+            highOnly &+= raw & 0xFF == 0 ? 1 : 0
+        }
+    }
+
+    /// The lines and the valid ones, from the tallies.
+    var totals: (total: Int, valid: Int) {
+        var total = 0
+        var lowZero = 0
+        for bank in 0..<4 {
+            for pattern in 0..<256 { total &+= tallies[bank << 8 | pattern] }
+            lowZero &+= tallies[bank << 8]
+        }
+        return (total, lowZero &- highOnly)
     }
 }
