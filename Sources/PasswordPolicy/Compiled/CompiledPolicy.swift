@@ -34,6 +34,11 @@ public struct CompiledPolicy: Sendable {
         let maximumLength: Int
         /// `length.min`.
         let minimumLength: Int
+        /// The fewest UTF-8 bytes a valid password can have: `length.min` (a scalar is at
+        /// least one byte), or 0 for a normalizing policy (its NFC form may be longer than
+        /// what it was given). `isValid(utf8:)` answers a shorter one without a call.
+        @usableFromInline
+        let fewestBytes: Int
         /// Whether a rule reads a password's bytes beyond the table's facts: a run limit,
         /// forbidden patterns, context values or lists (the batch API tests this once a line).
         let rereadsBytes: Bool
@@ -61,6 +66,7 @@ public struct CompiledPolicy: Sendable {
             self.patterns = patterns
             self.maximumLength = policy.length.max ?? Int.max
             self.minimumLength = policy.length.min
+            self.fewestBytes = policy.normalization == nil ? policy.length.min : 0
             self.rereadsBytes = policy.maxConsecutive != nil || !patterns.isEmpty || !policy.forbidContext.isEmpty || !forbiddenLists.isEmpty
             self.forbiddenLists = forbiddenLists
         }

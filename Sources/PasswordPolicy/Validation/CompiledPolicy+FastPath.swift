@@ -10,8 +10,8 @@ extension CompiledPolicy {
     /// forbidden patterns or context rules, and no byte beyond `4 * length.max` is read.
     @usableFromInline
     func isValid(buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> Bool {
-        if policy.normalization != nil, let normalized = normalizedInput(buffer, knownValidUTF8: knownValidUTF8, context: context) {
-            return normalized.bytes.withUnsafeBufferPointer { isValid(buffer: $0, knownValidUTF8: true, context: normalized.context) }
+        if policy.normalization != nil, let normalized = isValidNormalized(buffer, knownValidUTF8: knownValidUTF8, context: context) {
+            return normalized
         }
         let count = buffer.count
         if count > CompiledPolicy.maximumPasswordBytes { return false }
@@ -20,15 +20,7 @@ extension CompiledPolicy {
         guard let base = buffer.baseAddress, count > 0 else {
             return isValidScalars(buffer, knownValidUTF8: knownValidUTF8, context: context)
         }
-        if count > maximumLength {
-            // Too long unless it has multi-byte scalars: count them (the bytes that do not
-            // continue a sequence) before anything else, without reading past 4 * maximum.
-            if count > maximumLength &* 4 || CompiledPolicy.isASCII(base, count: count) { return false }
-            var leads = 0
-            for index in 0..<count where base[index] & 0xC0 != 0x80 { leads &+= 1 }
-            if leads > maximumLength { return false }
-            return isValidScalars(buffer, knownValidUTF8: knownValidUTF8, context: context)
-        }
+        if count > maximumLength { return isValidLong(buffer, knownValidUTF8: knownValidUTF8, context: context) }
         let facts = table.facts
         let (union, common) = CompiledPolicy.foldMasks(base, count: count, facts)
         if union & CharacterTable.nonASCIIBit != 0 {
@@ -39,6 +31,29 @@ extension CompiledPolicy {
         if ends != 0 || (common & CharacterTable.memberBit == 0 && !policy.allowsOtherCharacters) { return false }
         if let maxRun = policy.maxConsecutive, !CompiledPolicy.runsHold(base, count: count, maxRun: maxRun) { return false }
         return finalChecks(buffer, presence: union, context: context)
+    }
+
+    /// `isValid` of a normalizing policy: nil when the password needs no normalizing. Out of
+    /// line (as ``isValidLong(_:knownValidUTF8:context:)``), so that the common path's call
+    /// saves fewer registers.
+    @inline(never)
+    private func isValidNormalized(_ buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> Bool? {
+        guard let normalized = normalizedInput(buffer, knownValidUTF8: knownValidUTF8, context: context) else { return nil }
+        return normalized.bytes.withUnsafeBufferPointer { isValid(buffer: $0, knownValidUTF8: true, context: normalized.context) }
+    }
+
+    /// `isValid` of a password of more bytes than the maximum length (at least one byte):
+    /// too long unless it has multi-byte scalars. Counts them (the bytes that do not
+    /// continue a sequence) before anything else, without reading past 4 * maximum.
+    @inline(never)
+    private func isValidLong(_ buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> Bool {
+        let count = buffer.count
+        let base = buffer.baseAddress.unsafelyUnwrapped
+        if count > maximumLength &* 4 || CompiledPolicy.isASCII(base, count: count) { return false }
+        var leads = 0
+        for index in 0..<count where base[index] & 0xC0 != 0x80 { leads &+= 1 }
+        if leads > maximumLength { return false }
+        return isValidScalars(buffer, knownValidUTF8: knownValidUTF8, context: context)
     }
 
     /// Whether every byte is below 0x80, eight bytes at a time.
