@@ -105,6 +105,11 @@ import Testing
         #expect(policies.count == FastPathTests.cloudAndVendorPresets.count + 1 + FastPathTests.handwritten.count)
         #expect(Set(policies.map(\.id)).count == policies.count, "ids are unique")
         for policy in policies { _ = try CompiledPolicy(policy) }
+        // Most take isValid's quick check (QuickCheck) for ASCII passwords, which the next
+        // test holds against the full scan with the others.
+        let quick = try policies.filter { try CompiledPolicy($0).storage.quickCheck != nil }
+        #expect(quick.count >= policies.count / 3, "\(quick.count) of \(policies.count)")
+        #expect(quick.contains { $0.id == "tencentcloud.cvm.linux" })
     }
 
     @Test(arguments: try FastPathTests.policies().map(\.id))
