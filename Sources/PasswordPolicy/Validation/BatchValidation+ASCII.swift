@@ -74,9 +74,6 @@ struct ASCIILineRules {
     let facts: UnsafePointer<UInt64>
     /// Whether a rule reads the bytes again (`CompiledPolicy.rereadingCodes`).
     let rereadsBytes: Bool
-    /// Whether the policy forbids some first or some last characters.
-    let checksFirst: Bool
-    let checksLast: Bool
 
     @inline(__always)
     init(_ compiled: CompiledPolicy) {
@@ -86,8 +83,6 @@ struct ASCIILineRules {
         disallowedCode = storage.policy.allowsOtherCharacters ? 0 : ViolationCodeSet.charsetDisallowed.rawValue
         facts = storage.table.facts
         rereadsBytes = storage.rereadsBytes
-        checksFirst = !storage.forbiddenLeading.isEmpty
-        checksLast = !storage.forbiddenTrailing.isEmpty
     }
 
     /// The codes from the table's facts of the `count` (1 to `maximumPasswordBytes`) ASCII
