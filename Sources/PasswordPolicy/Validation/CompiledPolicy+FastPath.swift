@@ -47,6 +47,8 @@ extension CompiledPolicy {
     @inline(__always)
     static func quickVerdict(_ quick: QuickCheck, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool? {
         let count = buffer.count
+        // Over the 4 MiB that validation reads: too long whatever the policy says.
+        if count > CompiledPolicy.maximumPasswordBytes { return false }
         // A scalar is 1 to 4 bytes, so the byte count bounds the length both ways.
         if count < quick.minimum { return false }
         guard let base = buffer.baseAddress else { return nil }
