@@ -102,21 +102,8 @@ import Foundation
     /// next, and a CR at the very end.
     static func straddlingBuffer(_ random: inout SplitMix64) -> [UInt8] {
         let odd: [[UInt8]] = [Array("é".utf8), [0xFF], [0x80], [0x0D], [0x00], [0x20], [0x09], [0x7F], Array("/".utf8)]
-        var bytes: [UInt8] = []
-        for _ in 0..<48 {
-            let length = Int.random(in: 0..<8, using: &random) == 0 ? Int.random(in: 41...150, using: &random) : Int.random(in: 0...40, using: &random)
-            for _ in 0..<length {
-                if Int.random(in: 0..<24, using: &random) == 0 {
-                    bytes += odd[Int.random(in: 0..<odd.count, using: &random)]
-                } else {
-                    bytes.append(UInt8.random(in: 0x21...0x7E, using: &random))
-                }
-            }
-            switch Int.random(in: 0..<6, using: &random) {
-            case 0: bytes += [0x0D, 0x0A]
-            case 1: bytes += [0x0A, 0x0A]
-            default: bytes.append(0x0A)
-            }
+        var bytes = BatchValidationTests.randomLines(&random, lines: 48, pieces: odd, pieceOdds: 24, crlfOdds: 6) { random in
+            Int.random(in: 0..<8, using: &random) == 0 ? Int.random(in: 41...150, using: &random) : Int.random(in: 0...40, using: &random)
         }
         for _ in 0..<3 {
             // A line (perhaps empty) whose CR is the block's last byte.

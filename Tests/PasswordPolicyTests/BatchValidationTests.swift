@@ -22,28 +22,38 @@ import Testing
         }
     }
 
+    /// `lines` lines of `length()` bytes each: printable ASCII, one in `pieceOdds` replaced by
+    /// one of `pieces`; each ended by CR LF one time in `crlfOdds`, by an extra empty line
+    /// as often, by LF otherwise.
+    static func randomLines(
+        _ random: inout SplitMix64, lines: Int, pieces: [[UInt8]], pieceOdds: Int, crlfOdds: Int, length: (inout SplitMix64) -> Int
+    ) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for _ in 0..<lines {
+            let count = length(&random)
+            for _ in 0..<count {
+                if Int.random(in: 0..<pieceOdds, using: &random) == 0 {
+                    bytes += pieces[Int.random(in: 0..<pieces.count, using: &random)]
+                } else {
+                    bytes.append(UInt8.random(in: 0x21...0x7E, using: &random))
+                }
+            }
+            switch Int.random(in: 0..<crlfOdds, using: &random) {
+            case 0: bytes += [0x0D, 0x0A]
+            case 1: bytes += [0x0A, 0x0A]
+            default: bytes.append(0x0A)
+            }
+        }
+        return bytes
+    }
+
     /// A random buffer of `lines` lines mixing every kind of awkward input.
     static func randomBuffer(_ random: inout SplitMix64, lines: Int) -> [UInt8] {
         let pieces: [[UInt8]] = [
             Array("é".utf8), Array("漢".utf8), Array("😀".utf8), [0xFF], [0xC3], [0x80], [0xED, 0xA0, 0x80],
             [0x0D], [0x00], [0x20], Array("/".utf8), Array("..".utf8),
         ]
-        var bytes: [UInt8] = []
-        for _ in 0..<lines {
-            let length = Int.random(in: 0...40, using: &random)
-            for _ in 0..<length {
-                if Int.random(in: 0..<10, using: &random) == 0 {
-                    bytes += pieces[Int.random(in: 0..<pieces.count, using: &random)]
-                } else {
-                    bytes.append(UInt8.random(in: 0x21...0x7E, using: &random))
-                }
-            }
-            switch Int.random(in: 0..<8, using: &random) {
-            case 0: bytes += [0x0D, 0x0A]
-            case 1: bytes += [0x0A, 0x0A]
-            default: bytes.append(0x0A)
-            }
-        }
+        var bytes = randomLines(&random, lines: lines, pieces: pieces, pieceOdds: 10, crlfOdds: 8) { Int.random(in: 0...40, using: &$0) }
         if Bool.random(using: &random), bytes.last == 0x0A { bytes.removeLast() }
         return bytes
     }

@@ -58,11 +58,8 @@ final class ASCIIRanges: Sendable {
         guard best.count <= ASCIIRanges.maximumRuns else { return nil }
         runs = best
         derivedBit = derived
-        // An even count for the two-at-a-time loop: the padding run holds only 0xFF and
-        // gives it no bit.
-        let padded = best.count % 2 == 1 ? best + [(0xFF, 0, 0)] : best
-        let entries = UnsafeMutablePointer<SIMD16<UInt8>>.allocate(capacity: max(1, padded.count * 3))
-        for (index, run) in padded.enumerated() {
+        let entries = UnsafeMutablePointer<SIMD16<UInt8>>.allocate(capacity: max(1, best.count * 3))
+        for (index, run) in best.enumerated() {
             // `b &- low <= span` (unsigned) as one signed compare: `b &+ (0x80 &- low)`, read
             // as signed, is below `span - 127` (every span here is at most 0x7F).
             (entries + index * 3).initialize(to: SIMD16(repeating: 0x80 &- run.low))
@@ -83,7 +80,7 @@ final class ASCIIRanges: Sendable {
             nibbles?.initialize(to: tables)
         }
         classifier = ASCIIRangeClassifier(
-            entries: UnsafePointer(entries), runCount: padded.count, classCount: classCount, leavesOut: derived != 0, derivedBit: SIMD16(repeating: derived),
+            entries: UnsafePointer(entries), runCount: best.count, classCount: classCount, leavesOut: derived != 0, derivedBit: SIMD16(repeating: derived),
             insufficient: UnsafePointer(insufficient), nibbles: nibbles.map { UnsafePointer($0) }, kernel: nibbles == nil ? 0 : NibbleClasses.kernels)
     }
 
@@ -116,7 +113,6 @@ final class ASCIIRanges: Sendable {
 /// path), valid while the ``ASCIIRanges`` that made it lives: the compiled policy holds both.
 struct ASCIIRangeClassifier: @unchecked Sendable {
     let entries: UnsafePointer<SIMD16<UInt8>>
-    /// An even number (see `ASCIIRanges.init`).
     let runCount: Int
     /// The policy's classes: bits 0 to `classCount - 1` of a lane (at most 7).
     let classCount: Int
@@ -139,22 +135,10 @@ struct ASCIIRangeClassifier: @unchecked Sendable {
         unsafeBitCast(block &+ bias, to: SIMD16<Int8>.self) .< unsafeBitCast(limit, to: SIMD16<Int8>.self)
     }
 
-    /// The class bits of each lane of `block` (bit 7: the byte is from 0x80 up).
-    @inline(__always)
+    /// The class bits of each lane of `block` (bit 7: the byte is from 0x80 up): the tests'
+    /// and the fuzz target's view of the four-block `classify` the block scan runs.
     func classify(_ block: SIMD16<UInt8>) -> SIMD16<UInt8> {
-        var bits = block & SIMD16(repeating: 0x80)
-        var entry = entries
-        let end = entries + runCount &* 3
-        while entry < end {
-            let first = ASCIIRangeClassifier.inRun(block, entry[0], entry[1])
-            let second = ASCIIRangeClassifier.inRun(block, entry[3], entry[4])
-            bits |= (unsafeBitCast(first, to: SIMD16<UInt8>.self) & entry[2]) | (unsafeBitCast(second, to: SIMD16<UInt8>.self) & entry[5])
-            entry += 6
-        }
-        // A lane that is exactly `allowedBit` is in the left-out class alone.
-        let allowed = SIMD16<UInt8>(repeating: ASCIIRanges.allowedBit)
-        let derived = unsafeBitCast(bits .== allowed, to: SIMD16<UInt8>.self) & derivedBit
-        return leavesOut ? (bits & ~allowed) | derived : bits
+        classify(block, block, block, block).0
     }
 
     /// `classify` of four blocks at once: each run's vectors are read once for all four.

@@ -144,9 +144,9 @@ extension CompiledPolicy {
 
     /// The loop of ``summarizeLines(in:context:)``, inside the module: how many lines, how
     /// many valid, and each code's count added to `counts` (indexed by bit). Each line adds
-    /// one to the tally of its codes' low byte and one to that of their high bits (no branch
-    /// per code: a batch of random lines would mispredict them); the tallies are spread
-    /// over the codes at the end.
+    /// one to the tally of its codes' pattern (``BatchTally``: no branch per code, which a
+    /// batch of random lines would mispredict); the tallies are spread over the codes at
+    /// the end.
     @usableFromInline
     func tallyLines(_ buffer: UnsafeBufferPointer<UInt8>, context: [String: String], into counts: UnsafeMutableBufferPointer<Int>) -> (total: Int, valid: Int) {
         // BatchTally's 1,280 tallies.
