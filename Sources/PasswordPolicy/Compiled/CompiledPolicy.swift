@@ -34,16 +34,14 @@ public struct CompiledPolicy: Sendable {
         let maximumLength: Int
         /// `length.min`.
         let minimumLength: Int
-        /// The fewest UTF-8 bytes a valid password can have: `length.min` (a scalar is at
-        /// least one byte), or 0 for a normalizing policy (its NFC form may be longer than
-        /// what it was given). `isValid(utf8:)` answers a shorter one without a call.
-        @usableFromInline
-        let fewestBytes: Int
         /// Whether a rule reads a password's bytes beyond the table's facts: a run limit,
         /// forbidden patterns, context values or lists (the batch API tests this once a line).
         let rereadsBytes: Bool
         /// What `isValid` needs for a policy of the common shape, or nil (see ``QuickCheck``).
+        @usableFromInline
         let quickCheck: QuickCheck?
+        /// The memory `quickCheck` points into.
+        let quickCheckTables: QuickCheckTables?
         let contextMatchers = CaselessLiteralCache()
         let forbiddenLists: [(rule: ForbiddenList, list: Blocklist)]
 
@@ -68,16 +66,11 @@ public struct CompiledPolicy: Sendable {
             self.patterns = patterns
             self.maximumLength = policy.length.max ?? Int.max
             self.minimumLength = policy.length.min
-            self.fewestBytes = policy.normalization == nil ? policy.length.min : 0
             self.rereadsBytes = policy.maxConsecutive != nil || !patterns.isEmpty || !policy.forbidContext.isEmpty || !forbiddenLists.isEmpty
             self.forbiddenLists = forbiddenLists
-            let maximum = policy.length.max ?? Int.max
-            if let lineRanges, policy.normalization == nil, !rereadsBytes, counts.isEmpty, policy.length.min >= 1, maximum < Int.max / 4 {
-                quickCheck = QuickCheck(table: table, minimum: policy.length.min, maximum: maximum,
-                                        requiresMember: !policy.allowsOtherCharacters, insufficient: lineRanges.classifier.insufficient)
-            } else {
-                quickCheck = nil
-            }
+            quickCheckTables = QuickCheckTables(
+                policy: policy, table: table, classCount: classMembers.count, atLeast: atLeast, hasCounts: !counts.isEmpty, rereadsBytes: rereadsBytes)
+            quickCheck = quickCheckTables?.check
         }
     }
 
@@ -206,32 +199,5 @@ public struct CompiledPolicy: Sendable {
         case .notSingleCharacter:
             return PolicyProblem(keyPath: path, message: "the set must be one PCRE2 character class matching one character")
         }
-    }
-}
-
-/// What `isValid` needs, as plain values, for a policy of the common shape: no
-/// normalization, no rule that reads the bytes again (run limit, patterns, context values,
-/// lists), no per-class counts, a minimum of at least one, a maximum, and a line classifier
-/// (whose table answers "too few classes" from the union of class bits). Its ASCII
-/// passwords are judged in a small function that keeps everything in registers; anything
-/// else takes the full scan.
-struct QuickCheck: @unchecked Sendable {
-    let facts: UnsafePointer<UInt64>
-    let minimum: Int
-    let maximum: Int
-    let classMask: UInt64
-    /// Whether a byte in no class makes a password invalid (`allowOther` is false).
-    let requiresMember: Bool
-    /// Indexed by the union of class bits (0..<128): whether it falls short of an `atLeast`
-    /// rule. Owned by the line classifier's ``ASCIIRanges``, which the storage holds.
-    let insufficient: UnsafePointer<Bool>
-
-    init(table: CharacterTable, minimum: Int, maximum: Int, requiresMember: Bool, insufficient: UnsafePointer<Bool>) {
-        facts = table.facts
-        classMask = table.classMask
-        self.minimum = minimum
-        self.maximum = maximum
-        self.requiresMember = requiresMember
-        self.insufficient = insufficient
     }
 }

@@ -3,20 +3,22 @@
 // scalar path for non-ASCII input). The full scan for messages is PasswordScan.swift.
 
 extension CompiledPolicy {
-    /// The yes-or-no scan. Most passwords are ASCII, so the first pass is one branch-free
-    /// loop over the bytes through the 256-entry byte table, gathering the union and the
-    /// intersection of the masks; only a password with a byte from 0x80 up goes on to
-    /// the scalar-by-scalar scan. Either way nothing is allocated unless the policy has
-    /// forbidden patterns or context rules, and no byte beyond `4 * length.max` is read.
-    @usableFromInline
+    /// The yes-or-no scan. A policy of the common shape judges an ASCII password with its
+    /// ``QuickCheck``, inlined here (and so into the caller of `isValid`); anything else
+    /// takes the full scan, out of line. Either way nothing is allocated unless the policy
+    /// has forbidden patterns or context rules, and no byte beyond `4 * length.max` is read.
+    @inlinable @inline(__always)
     func isValid(buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> Bool {
         if let quick = storage.quickCheck, let verdict = quick.verdict(buffer) { return verdict }
         return isValidInFull(buffer, knownValidUTF8: knownValidUTF8, context: context)
     }
 
-    /// ``isValid(buffer:knownValidUTF8:context:)`` for every policy and password.
-    @inline(never)
-    private func isValidInFull(_ buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> Bool {
+    /// ``isValid(buffer:knownValidUTF8:context:)`` for every policy and password. Most
+    /// passwords are ASCII, so the first pass is one branch-free loop over the bytes through
+    /// the 256-entry byte table, gathering the union and the intersection of the masks; only
+    /// a password with a byte from 0x80 up goes on to the scalar-by-scalar scan.
+    @usableFromInline @inline(never)
+    func isValidInFull(_ buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> Bool {
         if policy.normalization != nil, let normalized = isValidNormalized(buffer, knownValidUTF8: knownValidUTF8, context: context) {
             return normalized
         }
@@ -38,32 +40,6 @@ extension CompiledPolicy {
         if ends != 0 || (common & CharacterTable.memberBit == 0 && !policy.allowsOtherCharacters) { return false }
         if let maxRun = policy.maxConsecutive, !CompiledPolicy.runsHold(base, count: count, maxRun: maxRun) { return false }
         return finalChecks(buffer, presence: union, context: context)
-    }
-
-    /// `isValid` of an ASCII password under a ``QuickCheck`` policy, or nil for a password
-    /// this cannot judge (empty, a byte from 0x80 up: the full scan then does). The same
-    /// verdict as the full scan: length first, then the byte table's facts of the bytes.
-    /// Placed here, beside the full scan, which the tests hold it against.
-    @inline(__always)
-    static func quickVerdict(_ quick: QuickCheck, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool? {
-        let count = buffer.count
-        // Over the 4 MiB that validation reads: too long whatever the policy says.
-        if count > CompiledPolicy.maximumPasswordBytes { return false }
-        // A scalar is 1 to 4 bytes, so the byte count bounds the length both ways.
-        if count < quick.minimum { return false }
-        guard let base = buffer.baseAddress else { return nil }
-        if count > quick.maximum {
-            // Too long when ASCII; no byte past 4 * maximum is read.
-            if count > quick.maximum &* 4 { return false }
-            return CompiledPolicy.isASCII(base, count: count) ? false : nil
-        }
-        let facts = quick.facts
-        let (union, common) = CompiledPolicy.foldMasks(base, count: count, facts)
-        if union & CharacterTable.nonASCIIBit != 0 { return nil }
-        var failed = (facts[Int(base[0])] & CharacterTable.leadingBit) | (facts[Int(base[count &- 1])] & CharacterTable.trailingBit)
-        failed |= common & CharacterTable.memberBit == 0 && quick.requiresMember ? 1 : 0
-        failed |= quick.insufficient[Int(union & quick.classMask & 0x7F)] ? 1 : 0
-        return failed == 0
     }
 
     /// `isValid` of a normalizing policy: nil when the password needs no normalizing. Out of
@@ -261,10 +237,4 @@ extension CompiledPolicy {
         }
         return true
     }
-}
-
-extension QuickCheck {
-    /// ``CompiledPolicy/quickVerdict(_:_:)``.
-    @inline(__always)
-    func verdict(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool? { CompiledPolicy.quickVerdict(self, buffer) }
 }

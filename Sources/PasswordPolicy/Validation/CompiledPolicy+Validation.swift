@@ -21,8 +21,24 @@ extension CompiledPolicy {
     /// never valid.
     @inlinable
     public func isValid(utf8 bytes: some Collection<UInt8>, context: [String: String] = [:]) -> Bool {
-        // Too few bytes to be long enough: no call (a quarter of a typical batch of guesses).
-        CompiledPolicy.withBuffer(utf8: bytes) { $0.count >= storage.fewestBytes && isValid(buffer: $0, knownValidUTF8: false, context: context) }
+        // One inlined use of the scan (a loop over passwords then makes no call for most of
+        // them); bytes that are not contiguous are copied, out of line.
+        if let verdict = bytes.withContiguousStorageIfAvailable({ isValid(buffer: $0, knownValidUTF8: false, context: context) }) {
+            return verdict
+        }
+        return isValid(copying: Array(bytes), context: context)
+    }
+
+    /// ``isValid(utf8:context:)-(some Collection<UInt8>,_)`` of bytes in memory: the form for
+    /// a loop over many passwords, which it joins with no call for most of them.
+    @inlinable @inline(__always)
+    public func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>, context: [String: String] = [:]) -> Bool {
+        isValid(buffer: bytes, knownValidUTF8: false, context: context)
+    }
+
+    @usableFromInline
+    func isValid(copying bytes: [UInt8], context: [String: String]) -> Bool {
+        bytes.withUnsafeBufferPointer { isValid(buffer: $0, knownValidUTF8: false, context: context) }
     }
 
     /// Whether an absent password is acceptable: true exactly when the policy is optional.
