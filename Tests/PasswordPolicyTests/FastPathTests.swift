@@ -9,7 +9,8 @@ import Testing
         + ["web.verizonwireless.com", "web.benjerry.com", "web.aetna.com"].compactMap { Presets.policy(id: $0) }
 
     /// Hand-written policies for the branches the presets may miss: runs, allowOther,
-    /// trailing, non-ASCII classes, per-class counts, no maximum, a maximum under 8.
+    /// trailing (with and without a run limit), non-ASCII classes, per-class counts, no
+    /// maximum, a maximum under 8.
     static let handwritten: [Policy] = [
         Policy(
             id: "test.runs", length: LengthRange(min: 8, max: 16),
@@ -19,6 +20,16 @@ import Testing
             ],
             requirements: [.atLeast(3, of: nil)],
             forbidLeading: "/", forbidTrailing: ".", maxConsecutive: 2
+        ),
+        // Both ends forbidden and no rule that rereads the bytes: isValid's quick check.
+        Policy(
+            id: "test.ends", length: LengthRange(min: 6, max: 12),
+            classes: [
+                CharacterClass(name: "lower", .set("a-z")), CharacterClass(name: "digits", .set("0-9")),
+                CharacterClass(name: "specials", "!.-"),
+            ],
+            requirements: [.atLeast(2, of: nil)],
+            forbidLeading: "-", forbidTrailing: "."
         ),
         Policy(
             id: "test.unicode", length: LengthRange(min: 4, max: nil),
@@ -109,7 +120,7 @@ import Testing
         // test holds against the full scan with the others.
         let quick = try policies.filter { try CompiledPolicy($0).storage.quickCheck != nil }
         #expect(quick.count >= policies.count / 3, "\(quick.count) of \(policies.count)")
-        #expect(quick.contains { $0.id == "tencentcloud.cvm.linux" })
+        #expect(quick.contains { $0.id == "tencentcloud.cvm.linux" } && quick.contains { $0.id == "test.ends" })
     }
 
     @Test(arguments: try FastPathTests.policies().map(\.id))
@@ -118,10 +129,17 @@ import Testing
         let compiled = try CompiledPolicy(policy)
         var generator = Generator(state: 0x5EED ^ UInt64(policy.id.utf8.count))
         var valid = 0
+        var quickVerdicts = 0
         for round in 0..<6_000 {
             let bytes = FastPathTests.password(&generator, invalidUTF8: round % 2 == 1)
             let full = bytes.withUnsafeBufferPointer { compiled.violations(buffer: $0, knownValidUTF8: false, context: [:]) }
             let fast = compiled.isValid(utf8: bytes)
+            #expect(bytes.withUnsafeBufferPointer { compiled.isValid(utf8: $0) } == fast, "\(policy.id): bytes \(bytes)")
+            // The quick check, where it answers, answers as the full scan does.
+            if let quick = compiled.storage.quickCheck, let verdict = bytes.withUnsafeBufferPointer({ quick.verdict($0) }) {
+                #expect(verdict == full.isEmpty, "\(policy.id): bytes \(bytes) quick \(verdict), violations \(full.codes)")
+                quickVerdicts += 1
+            }
             let scalar = bytes.withUnsafeBufferPointer { compiled.isValidScalars($0, knownValidUTF8: false, context: [:]) }
             #expect(fast == full.isEmpty, "\(policy.id): bytes \(bytes) isValid \(fast), violations \(full.codes)")
             #expect(scalar == fast, "\(policy.id): bytes \(bytes)")
@@ -136,6 +154,40 @@ import Testing
         }
         // The generator reaches both verdicts for every policy.
         #expect(valid > 0 && valid < 6_000, "\(policy.id): \(valid) valid")
+        // A policy with a quick check answers most of these passwords from it (a third are
+        // ASCII of up to 25 bytes).
+        if compiled.storage.quickCheck != nil { #expect(quickVerdicts >= 1_000, "\(policy.id): \(quickVerdicts)") }
+    }
+
+    /// Valid passwords from the generator, each changed in one place: every printable ASCII
+    /// byte first and last (the forbidden ends), one byte fewer and one more (the length
+    /// edges). Random passwords rarely come this close to valid, so this is where the quick
+    /// check's every test must hold.
+    @Test(arguments: try FastPathTests.policies().map(\.id))
+    func nearValidPasswordsAgreeWithTheFullScan(id: String) throws {
+        let policy = try #require(FastPathTests.policies().first { $0.id == id })
+        let compiled = try CompiledPolicy(policy)
+        guard let generator = try? PasswordGenerator(compiled) else { return }   // admits no password
+        var random = SplitMix64(seed: 0xE4D5 ^ UInt64(policy.id.utf8.count))
+        let lowest = max(1, policy.length.min)
+        let highest = min(policy.length.max ?? lowest + 24, lowest + 24)
+        var checked = 0
+        for _ in 0..<24 {
+            let length = Int.random(in: lowest...highest, using: &random)
+            guard let password = try? generator.generate(length: length, using: &random) else { continue }
+            let bytes = Array(password.utf8)
+            var variants = [bytes.dropLast() + [], bytes + [bytes[0]], bytes + [UInt8(ascii: "a")]]
+            for byte in UInt8(0x20)...0x7E {
+                variants.append([byte] + bytes.dropFirst())
+                variants.append(bytes.dropLast() + [byte])
+            }
+            for variant in [bytes] + variants {
+                let full = variant.withUnsafeBufferPointer { compiled.violations(buffer: $0, knownValidUTF8: false, context: [:]) }
+                #expect(variant.withUnsafeBufferPointer { compiled.isValid(utf8: $0) } == full.isEmpty, "\(id): bytes \(variant), violations \(full.codes)")
+                checked += 1
+            }
+        }
+        #expect(checked > 0, "\(id): the generator made no password")
     }
 
     @Test func codesWithPatternsCountsAndContext() throws {

@@ -451,6 +451,8 @@ struct PresetProbe {
         #expect(compiled.validate(utf8: Array(password.utf8)).codes == expected.sorted(), comment, sourceLocation: sourceLocation)
         #expect(compiled.isValid(password) == expected.isEmpty, comment, sourceLocation: sourceLocation)
         #expect(compiled.isValid(utf8: Array(password.utf8)) == expected.isEmpty, comment, sourceLocation: sourceLocation)
+        // The buffer form, inlined here (the quick check for most presets).
+        #expect(Array(password.utf8).withUnsafeBufferPointer { compiled.isValid(utf8: $0) } == expected.isEmpty, comment, sourceLocation: sourceLocation)
         if password.unicodeScalars.count >= 4 {
             #expect(violations.allSatisfy { !$0.message.contains(password) }, "messages never contain the password", sourceLocation: sourceLocation)
         }
