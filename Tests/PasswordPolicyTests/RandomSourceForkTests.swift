@@ -14,7 +14,7 @@ import Testing
         _ = source.next()   // fills the buffer
         let threadSource = SystemRandomSource.forCurrentThread
         _ = threadSource.next()
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "fork") else { return }
+        let symbol = try #require(dlsym(UnsafeMutableRawPointer(bitPattern: 0), "fork"), "the C library exports no fork")
         let fork = unsafeBitCast(symbol, to: ForkFunction.self)
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
