@@ -29,7 +29,7 @@ extension CompiledPolicy {
         return isValid(copying: Array(bytes), context: context)
     }
 
-    /// ``isValid(utf8:context:)-(some Collection<UInt8>,_)`` of bytes in memory: the form for
+    /// ``isValid(utf8:context:)-(Collection<UInt8>,_)`` of bytes in memory: the form for
     /// a loop over many passwords, which it joins with no call for most of them.
     @inlinable @inline(__always)
     public func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>, context: [String: String] = [:]) -> Bool {
