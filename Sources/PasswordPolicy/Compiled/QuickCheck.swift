@@ -60,16 +60,7 @@ extension QuickCheck {
         let bytes = self.bytes
         var union: UInt32 = 0
         if count >= 8 {
-            // Eight bytes a word; the last word overlaps the one before it when the count is
-            // not a multiple of 8 (a union does not mind).
-            let raw = UnsafeRawPointer(base)
-            let last = count &- 8
-            var offset = 0
-            while offset < last {
-                union |= QuickCheck.union(of: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self), bytes)
-                offset &+= 8
-            }
-            union |= QuickCheck.union(of: raw.loadUnaligned(fromByteOffset: last, as: UInt64.self), bytes)
+            forEachOverlappingWord(base, count: count) { union |= QuickCheck.union(of: $0, bytes) }
         } else {
             var index = 0
             while index < count {

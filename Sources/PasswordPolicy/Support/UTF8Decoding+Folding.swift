@@ -18,13 +18,7 @@ extension UTF8Decoding {
             }
         }
         if count >= 8 {
-            let raw = UnsafeRawPointer(base)
-            var offset = 0
-            while offset < count &- 8 {
-                check(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                offset &+= 8
-            }
-            check(raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self))
+            forEachOverlappingWord(base, count: count, check)
         } else {
             var word: UInt64 = 0
             for index in 0..<count { word |= UInt64(base[index]) << UInt64(8 * index) }

@@ -70,14 +70,7 @@ extension CompiledPolicy {
     static func isASCII(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
         var high: UInt64 = 0
         if count >= 8 {
-            let raw = UnsafeRawPointer(base)
-            let last = count &- 8
-            var offset = 0
-            while offset < last {
-                high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                offset &+= 8
-            }
-            high |= raw.loadUnaligned(fromByteOffset: last, as: UInt64.self)
+            forEachOverlappingWord(base, count: count) { high |= $0 }
         } else {
             for index in 0..<count { high |= UInt64(base[index]) }
         }
@@ -85,23 +78,13 @@ extension CompiledPolicy {
     }
 
     /// The union and the intersection of the byte-table masks of `count` bytes (at least
-    /// one). Eight bytes at a time; the last word overlaps the one before it when the count
-    /// is not a multiple of 8 (union and intersection do not mind). Typical passwords (8 to
-    /// 16 bytes) take exactly two words, with no data-dependent loop exit to mispredict.
-    /// Shared by `isValid` and the batch API's ASCII line path.
+    /// one), eight bytes at a time (``forEachOverlappingWord(_:count:_:)``). Shared by `isValid` and the batch API's ASCII line path.
     @inline(__always)
     static func foldMasks(_ base: UnsafePointer<UInt8>, count: Int, _ facts: UnsafePointer<UInt64>) -> (union: UInt64, common: UInt64) {
         var union: UInt64 = 0
         var common: UInt64 = ~0
         if count >= 8 {
-            let raw = UnsafeRawPointer(base)
-            let last = count &- 8
-            var offset = 0
-            while offset < last {
-                accumulate(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self), facts, &union, &common)
-                offset &+= 8
-            }
-            accumulate(raw.loadUnaligned(fromByteOffset: last, as: UInt64.self), facts, &union, &common)
+            forEachOverlappingWord(base, count: count) { accumulate($0, facts, &union, &common) }
         } else {
             var index = 0
             while index < count {
