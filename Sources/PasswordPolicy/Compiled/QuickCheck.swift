@@ -76,14 +76,7 @@ extension QuickCheck {
     /// The entries of the eight bytes of `word`, OR-ed.
     @inlinable @inline(__always)
     static func union(of word: UInt64, _ bytes: UnsafePointer<UInt32>) -> UInt32 {
-        let b0 = bytes[Int(truncatingIfNeeded: word & 0xFF)]
-        let b1 = bytes[Int(truncatingIfNeeded: (word &>> 8) & 0xFF)]
-        let b2 = bytes[Int(truncatingIfNeeded: (word &>> 16) & 0xFF)]
-        let b3 = bytes[Int(truncatingIfNeeded: (word &>> 24) & 0xFF)]
-        let b4 = bytes[Int(truncatingIfNeeded: (word &>> 32) & 0xFF)]
-        let b5 = bytes[Int(truncatingIfNeeded: (word &>> 40) & 0xFF)]
-        let b6 = bytes[Int(truncatingIfNeeded: (word &>> 48) & 0xFF)]
-        let b7 = bytes[Int(truncatingIfNeeded: word &>> 56)]
+        let (b0, b1, b2, b3, b4, b5, b6, b7) = tableEntries(ofBytesIn: word, bytes)
         return ((b0 | b1) | (b2 | b3)) | ((b4 | b5) | (b6 | b7))
     }
 

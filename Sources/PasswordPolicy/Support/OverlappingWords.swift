@@ -20,3 +20,18 @@ func forEachOverlappingWord(_ base: UnsafePointer<UInt8>, count: Int, _ body: (U
     }
     body(raw.loadUnaligned(fromByteOffset: last, as: UInt64.self))
 }
+
+/// The `table` entries of the eight bytes of `word`, lowest byte first: the lookups of one
+/// word of ``forEachOverlappingWord(_:count:_:)``, for a caller to combine (eight loads
+/// with no dependence between them, then a tree of ORs or ANDs).
+@inlinable @inline(__always)
+func tableEntries<Entry>(ofBytesIn word: UInt64, _ table: UnsafePointer<Entry>) -> (Entry, Entry, Entry, Entry, Entry, Entry, Entry, Entry) {
+    (table[Int(truncatingIfNeeded: word & 0xFF)],
+     table[Int(truncatingIfNeeded: (word &>> 8) & 0xFF)],
+     table[Int(truncatingIfNeeded: (word &>> 16) & 0xFF)],
+     table[Int(truncatingIfNeeded: (word &>> 24) & 0xFF)],
+     table[Int(truncatingIfNeeded: (word &>> 32) & 0xFF)],
+     table[Int(truncatingIfNeeded: (word &>> 40) & 0xFF)],
+     table[Int(truncatingIfNeeded: (word &>> 48) & 0xFF)],
+     table[Int(truncatingIfNeeded: word &>> 56)])
+}

@@ -100,14 +100,7 @@ extension CompiledPolicy {
     /// Folds the masks of the eight bytes of `word` into `union` and `common`.
     @inline(__always)
     private static func accumulate(_ word: UInt64, _ facts: UnsafePointer<UInt64>, _ union: inout UInt64, _ common: inout UInt64) {
-        let m0 = facts[Int(truncatingIfNeeded: word & 0xFF)]
-        let m1 = facts[Int(truncatingIfNeeded: (word &>> 8) & 0xFF)]
-        let m2 = facts[Int(truncatingIfNeeded: (word &>> 16) & 0xFF)]
-        let m3 = facts[Int(truncatingIfNeeded: (word &>> 24) & 0xFF)]
-        let m4 = facts[Int(truncatingIfNeeded: (word &>> 32) & 0xFF)]
-        let m5 = facts[Int(truncatingIfNeeded: (word &>> 40) & 0xFF)]
-        let m6 = facts[Int(truncatingIfNeeded: (word &>> 48) & 0xFF)]
-        let m7 = facts[Int(truncatingIfNeeded: word &>> 56)]
+        let (m0, m1, m2, m3, m4, m5, m6, m7) = tableEntries(ofBytesIn: word, facts)
         union |= ((m0 | m1) | (m2 | m3)) | ((m4 | m5) | (m6 | m7))
         common &= ((m0 & m1) & (m2 & m3)) & ((m4 & m5) & (m6 & m7))
     }
