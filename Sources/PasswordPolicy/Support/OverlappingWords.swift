@@ -25,7 +25,7 @@ func forEachOverlappingWord(_ base: UnsafePointer<UInt8>, count: Int, _ body: (U
 /// word of ``forEachOverlappingWord(_:count:_:)``, for a caller to combine (eight loads
 /// with no dependence between them, then a tree of ORs or ANDs).
 @inlinable @inline(__always)
-func tableEntries<Entry>(ofBytesIn word: UInt64, _ table: UnsafePointer<Entry>) -> (Entry, Entry, Entry, Entry, Entry, Entry, Entry, Entry) {
+func tableEntries<Item>(ofBytesIn word: UInt64, _ table: UnsafePointer<Item>) -> (Item, Item, Item, Item, Item, Item, Item, Item) {
     (table[Int(truncatingIfNeeded: word & 0xFF)],
      table[Int(truncatingIfNeeded: (word &>> 8) & 0xFF)],
      table[Int(truncatingIfNeeded: (word &>> 16) & 0xFF)],
