@@ -46,8 +46,9 @@ struct QuickCheck: @unchecked Sendable {
 }
 
 extension QuickCheck {
-    /// `isValid` of `buffer`, or nil when this cannot judge it (a byte from 0x80 up: the
-    /// full scan then does). The same verdict as the full scan: length first, then the
+    /// `isValid` of `buffer`, or nil when this cannot judge it (a byte from 0x80 up, or more
+    /// bytes than `length.max` that may still be few enough scalars: the full scan then
+    /// does). The same verdict as the full scan: length first, then the
     /// byte facts of the bytes, never reading a byte past `4 * length.max`.
     @inlinable @inline(__always)
     func verdict(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool? {

@@ -1,15 +1,19 @@
-// This file stays whole: it is the hot loop of `isValid`, the yes-or-no fast path, and its
-// pieces are tuned together (one pass over 8-byte words through the byte table, then the
-// scalar path for non-ASCII input). The full scan for messages is PasswordScan.swift.
+// This file stays whole: it is `isValid`'s yes-or-no path, and its pieces are tuned
+// together (the quick check of Compiled/QuickCheck.swift inlined into the caller, then one
+// pass over 8-byte words through the byte table, then the scalar path for non-ASCII input).
+// The full scan for messages is PasswordScan.swift.
 
 extension CompiledPolicy {
     /// The yes-or-no scan. A policy of the common shape judges an ASCII password with its
     /// ``QuickCheck``, inlined here (and so into the caller of `isValid`); anything else
     /// takes the full scan, out of line. Either way nothing is allocated unless the policy
     /// has forbidden patterns or context rules, and no byte beyond `4 * length.max` is read.
+    /// The quick check reads tables that `storage` owns, through pointers: `storage` is kept
+    /// alive until it has answered (inlined into a caller's code, nothing else would keep a
+    /// temporary `CompiledPolicy` alive past its last use).
     @inlinable @inline(__always)
     func isValid(buffer: UnsafeBufferPointer<UInt8>, knownValidUTF8: Bool, context: [String: String]) -> Bool {
-        if let quick = storage.quickCheck, let verdict = quick.verdict(buffer) { return verdict }
+        if let quick = storage.quickCheck, let verdict = withExtendedLifetime(storage, { quick.verdict(buffer) }) { return verdict }
         return isValidInFull(buffer, knownValidUTF8: knownValidUTF8, context: context)
     }
 
