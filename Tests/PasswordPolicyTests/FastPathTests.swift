@@ -31,6 +31,20 @@ import Testing
             requirements: [.atLeast(2, of: nil)],
             forbidLeading: "-", forbidTrailing: "."
         ),
+        // Eight and nine classes: past the quick check's seven (its entries hold seven class
+        // bits), so the full scan judges them; five of eight classes required, or three of nine.
+        Policy(
+            id: "test.eight", length: LengthRange(min: 8, max: 20),
+            classes: ["a-c", "d-f", "g-i", "j-l", "m-o", "p-r", "s-u", "v-z"].enumerated().map { CharacterClass(name: "c\($0.offset)", .set($0.element)) },
+            allowsOtherCharacters: true,
+            requirements: [.atLeast(5, of: nil)],
+            forbidLeading: "a"
+        ),
+        Policy(
+            id: "test.nine", length: LengthRange(min: 4, max: 10),
+            classes: ["a-c", "d-f", "g-i", "j-l", "m-o", "p-r", "s-u", "v-z", "0-9"].enumerated().map { CharacterClass(name: "c\($0.offset)", .set($0.element)) },
+            requirements: [.atLeast(3, of: nil)]
+        ),
         Policy(
             id: "test.unicode", length: LengthRange(min: 4, max: nil),
             classes: [CharacterClass(name: "letters", .set("\\p{L}")), CharacterClass(name: "digits", .set("\\d"))],
@@ -123,6 +137,24 @@ import Testing
         #expect(quick.contains { $0.id == "tencentcloud.cvm.linux" } && quick.contains { $0.id == "test.ends" })
     }
 
+    /// The shape the quick check takes (QuickCheck's documentation): seven classes at most,
+    /// a minimum of at least one (its verdict reads the first and the last byte), and no rule
+    /// that reads the bytes again.
+    @Test func quickCheckIsBuiltForItsShapeOnly() throws {
+        func quick(_ id: String) throws -> Bool { try CompiledPolicy(FastPathTests.handwrittenPolicy(id)).storage.quickCheck != nil }
+        #expect(try quick("test.ends"))
+        #expect(try !quick("test.eight"))
+        #expect(try !quick("test.nine"))
+        #expect(try !quick("test.empty"))   // minimum 0
+        #expect(try !quick("test.runs"))    // a run limit
+        var seven = try FastPathTests.handwrittenPolicy("test.eight")
+        seven.classes.removeLast()
+        #expect(try CompiledPolicy(seven).storage.quickCheck != nil)
+        var fromZero = try FastPathTests.handwrittenPolicy("test.ends")
+        fromZero.length = LengthRange(min: 0, max: 12)
+        #expect(try CompiledPolicy(fromZero).storage.quickCheck == nil)
+    }
+
     @Test(arguments: try FastPathTests.policies().map(\.id))
     func yesOrNoAgreesWithTheFullScan(id: String) throws {
         let policy = try #require(FastPathTests.policies().first { $0.id == id })
@@ -159,10 +191,10 @@ import Testing
         if compiled.storage.quickCheck != nil { #expect(quickVerdicts >= 1_000, "\(policy.id): \(quickVerdicts)") }
     }
 
-    /// Valid passwords from the generator, each changed in one place: every printable ASCII
-    /// byte first and last (the forbidden ends), one byte fewer and one more (the length
-    /// edges). Random passwords rarely come this close to valid, so this is where the quick
-    /// check's every test must hold.
+    /// Valid passwords from the generator, each changed in one place: every ASCII byte
+    /// (NUL to DEL) first and last (the forbidden ends), one byte fewer and one more (the
+    /// length edges, the maximum's among them). Random passwords rarely come this close to
+    /// valid, so this is where the quick check's every test must hold.
     @Test(arguments: try FastPathTests.policies().map(\.id))
     func nearValidPasswordsAgreeWithTheFullScan(id: String) throws {
         let policy = try #require(FastPathTests.policies().first { $0.id == id })
@@ -175,23 +207,98 @@ import Testing
         // characters than its minimum length).
         let lengths = try (lowest...highest).filter { try !generator.count(length: $0).isZero }
         try #require(!lengths.isEmpty, "\(id): no compliant password of length \(lowest)...\(highest)")
-        var checked = 0
-        for _ in 0..<24 {
-            let length = try #require(lengths.randomElement(using: &random))
+        var drawn = try (0..<24).map { _ in try #require(lengths.randomElement(using: &random)) }
+        // The maximum itself, when the draws above cannot reach it.
+        if let maximum = policy.length.max, maximum > highest, maximum <= 1_024 { drawn.append(maximum) }
+        for length in drawn {
             let password = try generator.generate(length: length, using: &random)
             let bytes = Array(password.utf8)
+            #expect(compiled.isValid(password), "\(id): the generator's password is not valid")
             var variants = [bytes.dropLast() + [], bytes + [bytes[0]], bytes + [UInt8(ascii: "a")]]
-            for byte in UInt8(0x20)...0x7E {
+            for byte in UInt8(0x00)...0x7F {
                 variants.append([byte] + bytes.dropFirst())
                 variants.append(bytes.dropLast() + [byte])
             }
             for variant in [bytes] + variants {
                 let full = variant.withUnsafeBufferPointer { compiled.violations(buffer: $0, knownValidUTF8: false, context: [:]) }
                 #expect(variant.withUnsafeBufferPointer { compiled.isValid(utf8: $0) } == full.isEmpty, "\(id): bytes \(variant), violations \(full.codes)")
-                checked += 1
             }
         }
-        #expect(checked == 24 * (4 + 2 * 95), "\(id): \(checked) passwords checked")
+    }
+
+    /// Random policies of every shape the quick check may or may not take: 1 to 9 classes
+    /// (ASCII ranges that overlap, control bytes and NUL among them, and non-ASCII classes),
+    /// `atLeast` over all classes or some, forbidden ends, `allowOther`, minimums from 0,
+    /// with and without a maximum. On random short passwords, mostly ASCII, the quick check
+    /// (where it answers), the buffer overload and the generic one must all agree with the
+    /// full scan.
+    @Test func randomPoliciesAgreeWithTheFullScan() throws {
+        var random = SplitMix64(seed: 0x0C4E_C4)
+        func range() -> String {
+            let low = Int.random(in: 0..<128, using: &random)
+            let high = min(127, low + Int.random(in: 0..<40, using: &random))
+            return "\\x{" + String(low, radix: 16) + "}-\\x{" + String(high, radix: 16) + "}"
+        }
+        var compiledPolicies = 0
+        var quickPolicies = 0
+        var quickVerdicts = 0
+        var classCounts: Set<Int> = []
+        for number in 0..<1_500 {
+            let classCount = Int.random(in: 1...9, using: &random)
+            let classes = (0..<classCount).map { index in
+                let charset: Charset = switch Int.random(in: 0..<6, using: &random) {
+                case 0: .set("\\p{L}")
+                case 1: .set("é中")
+                default: .set((0..<Int.random(in: 1...3, using: &random)).map { _ in range() }.joined())
+                }
+                return CharacterClass(name: "c\(index)", charset)
+            }
+            var requirements: [Requirement] = []
+            for _ in 0..<Int.random(in: 0...2, using: &random) {
+                if Bool.random(using: &random) {
+                    requirements.append(.atLeast(Int.random(in: 1...classCount, using: &random), of: nil))
+                } else {
+                    let names = Array(classes.map(\.name).shuffled(using: &random).prefix(Int.random(in: 1...classCount, using: &random)))
+                    requirements.append(.atLeast(Int.random(in: 1...names.count, using: &random), of: names))
+                }
+            }
+            let minimum = Int.random(in: 0...5, using: &random)
+            let maximum: Int? = Int.random(in: 0..<4, using: &random) == 0 ? nil : minimum + Int.random(in: 0...6, using: &random)
+            let policy = Policy(
+                id: "random.p\(number)", length: LengthRange(min: minimum, max: maximum), classes: classes,
+                allowsOtherCharacters: Bool.random(using: &random), requirements: requirements,
+                forbidLeading: Bool.random(using: &random) ? .set(range()) : nil,
+                forbidTrailing: Bool.random(using: &random) ? .set(range()) : nil,
+                isOptional: Bool.random(using: &random))
+            // Some random policies are refused (a class emptied, say): those are not judged.
+            guard let compiled = try? CompiledPolicy(policy) else { continue }
+            compiledPolicies += 1
+            if compiled.storage.quickCheck != nil {
+                quickPolicies += 1
+                classCounts.insert(classCount)
+            }
+            for _ in 0..<200 {
+                let length = Int.random(in: 0...14, using: &random)
+                var bytes = (0..<length).map { _ in UInt8.random(in: 0..<128, using: &random) }
+                if length > 0, Int.random(in: 0..<10, using: &random) == 0 {
+                    bytes[Int.random(in: 0..<length, using: &random)] = 0xC3
+                    bytes.append(0xA9)   // é
+                }
+                let full = bytes.withUnsafeBufferPointer { compiled.violations(buffer: $0, knownValidUTF8: false, context: [:]) }
+                let buffer = bytes.withUnsafeBufferPointer { compiled.isValid(utf8: $0) }
+                let json = policy.jsonString(prettyPrinted: false)
+                #expect(buffer == full.isEmpty, "policy \(json), bytes \(bytes), violations \(full.codes)")
+                #expect(compiled.isValid(utf8: bytes) == buffer, "policy \(json), bytes \(bytes)")
+                if let quick = compiled.storage.quickCheck, let verdict = bytes.withUnsafeBufferPointer({ quick.verdict($0) }) {
+                    #expect(verdict == full.isEmpty, "policy \(json), bytes \(bytes), quick \(verdict), violations \(full.codes)")
+                    quickVerdicts += 1
+                }
+            }
+        }
+        #expect(compiledPolicies >= 1_000, "\(compiledPolicies) of 1,500 random policies compile")
+        #expect(quickPolicies >= 200 && quickVerdicts >= 20_000, "\(quickPolicies) policies, \(quickVerdicts) quick verdicts")
+        // The quick check is taken up to its limit of seven classes, and not past it.
+        #expect(classCounts == Set(1...QuickCheck.maximumClasses), "class counts with a quick check: \(classCounts.sorted())")
     }
 
     /// The loop of GettingStarted.md: passwords one after another in one array, judged
