@@ -15,6 +15,19 @@ enum CompiledCache {
         return entry
     }
 
+    nonisolated(unsafe) private static var intersections: [[Policy]: Result<Policy, PolicyError>] = [:]
+
+    /// `Policy.intersection(compiled:)` of `parts` (`policies` compiled), kept by the
+    /// policies: the same parts come back with many passwords.
+    static func intersection(of policies: [Policy], compiled parts: [CompiledPolicy]) -> Result<Policy, PolicyError> {
+        if let hit = intersections[policies] { return hit }
+        if intersections.count > 2_000 { intersections.removeAll() }
+        let result: Result<Policy, PolicyError>
+        do { result = .success(try Policy.intersection(compiled: parts)) } catch { result = .failure(error) }
+        intersections[policies] = result
+        return result
+    }
+
     static func lookup(_ policy: Policy) -> (CompiledPolicy, ReferenceValidator)? {
         if let hit = compiled[policy] { return hit }
         if compiled.count > 2_000 { compiled.removeAll() }

@@ -13,12 +13,12 @@ public func fuzzIntersect(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let password = reader.rest()
     let context = ["username": "ab"]
     let expected = a.isValid(utf8: password, context: context) && b.isValid(utf8: password, context: context)
-    do {
-        let intersection = try Policy.intersection(compiled: [a, b])
+    switch CompiledCache.intersection(of: [first, second], compiled: [a, b]) {
+    case .success(let intersection):
         guard let both = CompiledCache.compiledPolicy(intersection) else { fatalError("the intersection does not compile") }
         if both.isValid(utf8: password, context: context) != expected { fatalError("intersection verdict differs from its parts") }
         if both.validate(utf8: password, context: context).isEmpty != expected { fatalError("intersection validate differs from its parts") }
-    } catch {
+    case .failure(let error):
         if error.problems.isEmpty { fatalError("empty intersection without a reason") }
         if expected { fatalError("intersection reported empty, but a password satisfies both") }
     }
