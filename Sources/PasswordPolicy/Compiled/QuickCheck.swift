@@ -19,7 +19,8 @@ struct QuickCheck: @unchecked Sendable {
     /// `length.min`, at least 1.
     @usableFromInline let minimum: Int
     /// `length.max`, or ``CompiledPolicy/maximumPasswordBytes`` when that is smaller (or
-    /// there is no maximum): anything longer is decided by ``verdictOutOfRange(_:count:lengthMax:)``.
+    /// there is no maximum): anything longer is decided by
+    /// ``verdictOutOfRange(_:count:lengthMax:)``.
     @usableFromInline let maximum: Int
     /// `length.max`, or `Int.max`.
     @usableFromInline let lengthMax: Int
@@ -48,8 +49,8 @@ struct QuickCheck: @unchecked Sendable {
 extension QuickCheck {
     /// `isValid` of `buffer`, or nil when this cannot judge it (a byte from 0x80 up, or more
     /// bytes than `length.max` that may still be few enough scalars: the full scan then
-    /// does). The same verdict as the full scan: length first, then the
-    /// byte facts of the bytes, never reading a byte past `4 * length.max`.
+    /// does). The same verdict as the full scan: length first, then the byte facts of the
+    /// bytes, never reading a byte past `4 * length.max`.
     @inlinable @inline(__always)
     func verdict(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool? {
         let count = buffer.count

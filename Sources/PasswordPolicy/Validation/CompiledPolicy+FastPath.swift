@@ -82,7 +82,8 @@ extension CompiledPolicy {
     }
 
     /// The union and the intersection of the byte-table masks of `count` bytes (at least
-    /// one), eight bytes at a time (``forEachOverlappingWord(_:count:_:)``). Shared by `isValid` and the batch API's ASCII line path.
+    /// one), eight bytes at a time (``forEachOverlappingWord(_:count:_:)``). Shared by
+    /// `isValid`'s full scan and the batch API's ASCII line path.
     @inline(__always)
     static func foldMasks(_ base: UnsafePointer<UInt8>, count: Int, _ facts: UnsafePointer<UInt64>) -> (union: UInt64, common: UInt64) {
         var union: UInt64 = 0
