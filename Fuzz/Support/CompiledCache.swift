@@ -28,6 +28,26 @@ enum CompiledCache {
         return result
     }
 
+    struct GeneratorKey: Hashable {
+        var policy: Policy
+        var options: GenerationOptions
+    }
+
+    nonisolated(unsafe) private static var generators: [GeneratorKey: Result<PasswordGenerator, GenerationError>] = [:]
+
+    /// `PasswordGenerator(compiled, options:)` (`compiled` is `policy` compiled), kept by
+    /// policy and options: building one is the costly part, and they come back with many
+    /// lengths and seeds.
+    static func generator(for policy: Policy, compiled: CompiledPolicy, options: GenerationOptions) -> Result<PasswordGenerator, GenerationError> {
+        let key = GeneratorKey(policy: policy, options: options)
+        if let hit = generators[key] { return hit }
+        if generators.count > 2_000 { generators.removeAll() }
+        let result: Result<PasswordGenerator, GenerationError>
+        do { result = .success(try PasswordGenerator(compiled, options: options)) } catch { result = .failure(error) }
+        generators[key] = result
+        return result
+    }
+
     static func lookup(_ policy: Policy) -> (CompiledPolicy, ReferenceValidator)? {
         if let hit = compiled[policy] { return hit }
         if compiled.count > 2_000 { compiled.removeAll() }

@@ -10,9 +10,10 @@ public func fuzzGenerate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let options = GenerationOptions(ascii: reader.byte() % 4 == 0, exclude: reader.pick(["", "Il1O0", "aeiou", "0123456789"]))
     var random = SplitMix64(seed: UInt64(reader.byte()) << 8 | UInt64(reader.byte()))
     let generator: PasswordGenerator
-    do {
-        generator = try PasswordGenerator(compiled, options: options)
-    } catch {
+    switch CompiledCache.generator(for: policy, compiled: compiled, options: options) {
+    case .success(let built):
+        generator = built
+    case .failure(let error):
         // Refused: there must be a reason, and no password may exist over what it draws.
         if error.description.isEmpty { fatalError("generation error without a reason") }
         return 0

@@ -6,14 +6,18 @@ public func fuzzIntersect(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var reader = ByteReader(Array(UnsafeBufferPointer(start: data, count: size)))
     // One part from the pool (presets and prebuilt policies), the other from the pool or
     // built from the input.
-    let first = reader.pick(PolicyPool.entries).0.policy
-    var second = reader.pick(PolicyPool.entries).0.policy
-    if reader.byte() % 4 == 0 { second = PolicyBuilder.policy(&reader, id: "fuzz.b") }
-    guard let a = CompiledCache.lookup(first)?.0, let b = CompiledCache.lookup(second)?.0 else { return 0 }
+    // The pool's parts are compiled already; a built one is compiled once (no reference
+    // validator: only the compiled verdicts are compared here).
+    let a = reader.pick(PolicyPool.entries).0
+    var b = reader.pick(PolicyPool.entries).0
+    if reader.byte() % 4 == 0 {
+        guard let built = CompiledCache.compiledPolicy(PolicyBuilder.policy(&reader, id: "fuzz.b")) else { return 0 }
+        b = built
+    }
     let password = reader.rest()
     let context = ["username": "ab"]
     let expected = a.isValid(utf8: password, context: context) && b.isValid(utf8: password, context: context)
-    switch CompiledCache.intersection(of: [first, second], compiled: [a, b]) {
+    switch CompiledCache.intersection(of: [a.policy, b.policy], compiled: [a, b]) {
     case .success(let intersection):
         guard let both = CompiledCache.compiledPolicy(intersection) else { fatalError("the intersection does not compile") }
         if both.isValid(utf8: password, context: context) != expected { fatalError("intersection verdict differs from its parts") }
