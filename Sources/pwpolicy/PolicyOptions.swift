@@ -47,10 +47,8 @@ struct PolicyOptions: ParsableArguments {
     func load() throws(CommandFailure) -> Loaded {
         var decoded: [Policy] = []
         var compiled: [CompiledPolicy] = []
-        var lists: [String: Blocklist] = [:]
         for value in policies {
-            let (policy, compiledPolicy, policyLists) = try PolicyOptions.load(value, forbidListFiles: forbidListFiles)
-            lists.merge(policyLists) { first, _ in first }
+            let (policy, compiledPolicy) = try PolicyOptions.load(value, forbidListFiles: forbidListFiles)
             decoded.append(policy)
             compiled.append(compiledPolicy)
         }
@@ -61,16 +59,12 @@ struct PolicyOptions: ParsableArguments {
             return Loaded(policies: decoded, names: policies, combined: first, compiled: firstCompiled)
         }
         let together = PolicyOptions.quotedList(policies)
-        let combined: Policy
         do {
-            combined = try Policy.intersection(compiled: compiled)
+            // Compiled from the parts: each part's lists, and no second reading of its members.
+            let combined = try CompiledPolicy(intersecting: compiled)
+            return Loaded(policies: decoded, names: policies, combined: combined.policy, compiled: combined)
         } catch {
             throw CommandFailure("the policies \(together) cannot be combined:\n" + PolicyOptions.indented(error.problems, file: nil))
-        }
-        do {
-            return Loaded(policies: decoded, names: policies, combined: combined, compiled: try CompiledPolicy(combined, blocklists: lists))
-        } catch {
-            throw CommandFailure("the combination of \(together) cannot be compiled:\n" + PolicyOptions.indented(error.problems, file: nil))
         }
     }
 
@@ -80,7 +74,7 @@ struct PolicyOptions: ParsableArguments {
     }
 
     /// One `--policy` value, decoded and compiled.
-    static func load(_ value: String, forbidListFiles: [String] = []) throws(CommandFailure) -> (Policy, CompiledPolicy, [String: Blocklist]) {
+    static func load(_ value: String, forbidListFiles: [String] = []) throws(CommandFailure) -> (Policy, CompiledPolicy) {
         var policy: Policy
         if let foreign = try ForeignFormats.policy(value) {
             policy = foreign
@@ -105,7 +99,7 @@ struct PolicyOptions: ParsableArguments {
             throw CommandFailure("a list of \(policyFile.map { "the policy file \($0)" } ?? "the preset \(value)") cannot be read:\n" + indented(listProblems, file: policyFile))
         }
         do {
-            return (policy, try CompiledPolicy(policy, blocklists: lists), lists)
+            return (policy, try CompiledPolicy(policy, blocklists: lists))
         } catch {
             let what = ForeignFormats.format(of: value).map { "the \($0) policy" }
                 ?? (passwordRulesText(value) != nil ? "the Password Rules \"\(value.dropFirst(6))\"" : isFilePath(value) ? "the policy file \(value)" : "the preset \(value)")

@@ -28,6 +28,18 @@ import Testing
         #expect(lint.status == 0)
     }
 
+    /// Combined with another policy, the file's list is still the one its rule names (before,
+    /// the combination was compiled without it and was refused as "cannot be combined").
+    @Test func aListFileSurvivesCombiningPolicies() throws {
+        _ = try directory.write("breached.txt", "Xk9hunter22!\n")
+        let policy = try directory.write("policy.json", Self.policy(list: "breached.txt"))
+        let result = try CommandRunner.run(["check", "-p", policy, "-p", "tencentcloud.cvm.linux"], input: "Xk9hunter22!\nXk9hunter23!\nxk9hunter23\n")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.lines.first == "line 1: appears in a known data breach (breached)")
+        #expect(result.lines.dropFirst().first == "line 2: ok")
+        #expect(result.lines.count == 3)
+    }
+
     @Test func forbidListAddsAFileToAPreset() throws {
         let list = try directory.write("breached.txt", "zebra crossing 1999\n")
         let result = try CommandRunner.run(["check", "-p", "owasp.asvs-5.l3", "--forbid-list", list], input: "zebra crossing 1999\nzebra crossing 2000\n")

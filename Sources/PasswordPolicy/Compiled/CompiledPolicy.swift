@@ -44,11 +44,15 @@ public struct CompiledPolicy: Sendable {
         let quickCheckTables: QuickCheckTables?
         let contextMatchers = CaselessLiteralCache()
         let forbiddenLists: [(rule: ForbiddenList, list: Blocklist)]
+        /// The lists `forbiddenLists` were prepared from, by the name a `forbidList` gives
+        /// (an intersection compiles its result with its parts' lists).
+        let listsByName: [String: Blocklist]
 
         init(
             policy: Policy, classMembers: [ScalarSet], forbiddenLeading: ScalarSet, forbiddenTrailing: ScalarSet,
             atLeast: [(count: Int, mask: UInt64)], counts: [(index: Int, min: Int, max: Int)],
-            patterns: [(pattern: PCRE2Pattern, rule: ForbiddenPattern)], forbiddenLists: [(rule: ForbiddenList, list: Blocklist)]
+            patterns: [(pattern: PCRE2Pattern, rule: ForbiddenPattern)], forbiddenLists: [(rule: ForbiddenList, list: Blocklist)],
+            listsByName: [String: Blocklist]
         ) {
             self.policy = policy
             self.classMembers = classMembers
@@ -68,6 +72,7 @@ public struct CompiledPolicy: Sendable {
             self.minimumLength = policy.length.min
             self.rereadsBytes = policy.maxConsecutive != nil || !patterns.isEmpty || !policy.forbidContext.isEmpty || !forbiddenLists.isEmpty
             self.forbiddenLists = forbiddenLists
+            self.listsByName = listsByName
             quickCheckTables = QuickCheckTables(
                 policy: policy, table: table, classCount: classMembers.count, atLeast: atLeast, hasCounts: !counts.isEmpty, rereadsBytes: rereadsBytes)
             quickCheck = quickCheckTables?.check
@@ -116,13 +121,23 @@ public struct CompiledPolicy: Sendable {
     /// let l3 = try CompiledPolicy(Presets.policy(id: "owasp.asvs-5.l3")!, blocklists: ["breached": breached])
     /// ```
     public init(_ policy: Policy, blocklists: [String: Blocklist]) throws(PolicyError) {
+        try self.init(policy, blocklists: blocklists, knownMembers: [:])
+    }
+
+    /// Compiles `policy`, taking the members of the charsets at the key paths of
+    /// `knownMembers` (`classes[i].set`, `forbidLeading` …) as given instead of reading them
+    /// off PCRE2; each charset is still compiled by PCRE2, so its text stays valid. Only for
+    /// members that are already PCRE2's answers: an intersection's classes, which are
+    /// intersections of its parts' members (``init(intersecting:)``).
+    init(_ policy: Policy, blocklists: [String: Blocklist], knownMembers: [String: ScalarSet]) throws(PolicyError) {
         var problems = policy.structuralProblems()
-        let forbiddenLists = CompiledPolicy.resolveLists(policy, blocklists, &problems)
+        let (forbiddenLists, listsByName) = CompiledPolicy.resolveLists(policy, blocklists, &problems)
         var charsetPatterns: [(pattern: PCRE2Pattern, charset: Charset)] = []
         var charsetSlots: [String: Int] = [:]
         func compileCharset(_ charset: Charset, at path: String) {
             do {
                 let pattern = try CharsetCompiler.compile(charset)
+                guard knownMembers[path] == nil else { return }
                 charsetSlots[path] = charsetPatterns.count
                 charsetPatterns.append((pattern, charset))
             } catch {
@@ -145,7 +160,7 @@ public struct CompiledPolicy: Sendable {
         }
         guard problems.isEmpty else { throw PolicyError(problems) }
         let members = CharsetCompiler.members(of: charsetPatterns)
-        func set(_ path: String) -> ScalarSet { charsetSlots[path].map { members[$0] } ?? ScalarSet() }
+        func set(_ path: String) -> ScalarSet { knownMembers[path] ?? charsetSlots[path].map { members[$0] } ?? ScalarSet() }
         let classMembers = policy.classes.enumerated().map { set("classes[\($0.offset)].\($0.element.charset.keyName)") }
         for (index, members) in classMembers.enumerated() where members.isEmpty {
             problems.append(PolicyProblem(keyPath: "classes[\(index)]", message: "class \"\(policy.classes[index].name)\" matches no character"))
@@ -165,11 +180,15 @@ public struct CompiledPolicy: Sendable {
         }
         storage = Storage(
             policy: policy, classMembers: classMembers, forbiddenLeading: set("forbidLeading"), forbiddenTrailing: set("forbidTrailing"),
-            atLeast: atLeast, counts: counts, patterns: patterns, forbiddenLists: forbiddenLists)
+            atLeast: atLeast, counts: counts, patterns: patterns, forbiddenLists: forbiddenLists, listsByName: listsByName)
     }
 
-    private static func resolveLists(_ policy: Policy, _ supplied: [String: Blocklist], _ problems: inout [PolicyProblem]) -> [(rule: ForbiddenList, list: Blocklist)] {
+    /// Each `forbidList` entry with its list prepared, and the lists as found, by name.
+    private static func resolveLists(
+        _ policy: Policy, _ supplied: [String: Blocklist], _ problems: inout [PolicyProblem]
+    ) -> ([(rule: ForbiddenList, list: Blocklist)], [String: Blocklist]) {
         var resolved: [(rule: ForbiddenList, list: Blocklist)] = []
+        var byName: [String: Blocklist] = [:]
         for (index, rule) in policy.forbidLists.enumerated() where !rule.list.isEmpty {
             var file: Blocklist? = nil
             if supplied[rule.list] == nil, rule.list.hasSuffix(".pwbl") {
@@ -183,9 +202,10 @@ public struct CompiledPolicy: Sendable {
                 problems.append(PolicyProblem(keyPath: "forbidList[\(index)].list", message: message))
                 continue
             }
+            byName[rule.list] = list
             resolved.append((rule, list.prepared(normalization: policy.normalization, caseFolded: rule.isCaseInsensitive)))
         }
-        return resolved
+        return (resolved, byName)
     }
 
     private static func problem(for failure: CharsetCompiler.Failure, at path: String, charset: Charset) -> PolicyProblem {

@@ -38,42 +38,15 @@ extension Policy {
     /// ```swift
     /// let both = try Policy.intersection(compiled: [linuxCompiled, windowsCompiled])
     /// ```
+    ///
+    /// To validate or generate with the intersection, ``CompiledPolicy/init(intersecting:)``
+    /// gives it compiled, without compiling the result a second time.
     public static func intersection(compiled: [CompiledPolicy]) throws(PolicyError) -> Policy {
-        guard let first = compiled.first else { throw PolicyError(keyPath: "", "no policy given") }
-        if compiled.count == 1 { return first.policy }
-        var merge = IntersectionMerge(compiled)
-        for part in compiled { merge.add(part) }
-        if merge.classes.isEmpty {
-            // No character is allowed by every policy: only the empty password can remain,
-            // when every length range starts at 0 and nothing requires a character.
-            if merge.minLength > 0 {
-                merge.reasons.append("no character is allowed by every policy, and passwords need at least \(merge.minLength) \(Messages.characters(merge.minLength))")
-            } else if merge.reasons.isEmpty {
-                return merge.onlyTheEmptyPassword(first.policy)
-            }
-        }
-        guard merge.reasons.isEmpty else { throw PolicyError.emptyIntersection(merge.ids, merge.reasons) }
-        let result = merge.result(forbidLeading: union(compiled.map(\.policy.forbidLeading), compiled.map(\.forbiddenLeading)),
-                                  forbidTrailing: union(compiled.map(\.policy.forbidTrailing), compiled.map(\.forbiddenTrailing)))
-        // Contradictions among the accumulated rules, then lint's verdict (reachability over
-        // the exact counting automaton, for every allowed length): an intersection that no
-        // password satisfies is an error, with the reason.
-        let compiledResult: CompiledPolicy
-        do {
-            compiledResult = try CompiledPolicy(result)
-        } catch {
-            throw PolicyError.emptyIntersection(merge.ids, error.problems.map(\.description))
-        }
-        var reasons = compiledResult.contradictions().map(\.description)
-        if reasons.isEmpty, case .unsatisfiable(let reason) = compiledResult.satisfiability() {
-            reasons = [reason]
-        }
-        guard reasons.isEmpty else { throw PolicyError.emptyIntersection(merge.ids, reasons) }
-        return result
+        try CompiledPolicy(intersecting: compiled).policy
     }
 
     /// The union of several optional charsets, kept readable when it can be.
-    private static func union(_ charsets: [Charset?], _ sets: [ScalarSet]) -> Charset? {
+    static func union(_ charsets: [Charset?], _ sets: [ScalarSet]) -> Charset? {
         let present = zip(charsets, sets).filter { $0.0 != nil }
         guard let only = present.first?.0 else { return nil }
         if present.count == 1 || present.allSatisfy({ $0.0 == only }) { return only }

@@ -1,0 +1,76 @@
+extension CompiledPolicy {
+    /// The intersection of `parts` (``Policy/intersection(_:)`` says how it is built),
+    /// compiled: its ``policy`` is ``Policy/intersection(compiled:)``'s result. Throws, saying
+    /// why, when no password can satisfy them all.
+    ///
+    /// ```swift
+    /// let linux = try CompiledPolicy(Presets.policy(id: "tencentcloud.cvm.linux")!)
+    /// let windows = try CompiledPolicy(Presets.policy(id: "tencentcloud.cvm.windows")!)
+    /// let both = try CompiledPolicy(intersecting: [linux, windows])
+    /// both.isValid("abc123ABC!@#")   // true: each of them accepts it
+    /// ```
+    ///
+    /// This costs less than compiling the resulting policy again: a class that loses members
+    /// becomes a `set` listing what remains, and its members are the intersection of the
+    /// members PCRE2 gave for the parts, so PCRE2 compiles that `set` (it stays valid text)
+    /// but is not asked about every scalar again. A `forbidList` is looked up among the lists
+    /// its part was compiled with.
+    public init(intersecting parts: [CompiledPolicy]) throws(PolicyError) {
+        guard let first = parts.first else { throw PolicyError(keyPath: "", "no policy given") }
+        if parts.count == 1 {
+            self = first
+            return
+        }
+        var merge = IntersectionMerge(parts)
+        for part in parts { merge.add(part) }
+        var lists: [String: Blocklist] = [:]
+        for part in parts { lists.merge(part.storage.listsByName) { kept, _ in kept } }
+        if merge.classes.isEmpty {
+            // No character is allowed by every policy: only the empty password can remain,
+            // when every length range starts at 0 and nothing requires a character.
+            if merge.minLength > 0 {
+                merge.reasons.append("no character is allowed by every policy, and passwords need at least \(merge.minLength) \(Messages.characters(merge.minLength))")
+            } else if merge.reasons.isEmpty {
+                try self.init(compilingIntersection: merge.onlyTheEmptyPassword(first.policy), ids: merge.ids, lists: lists, known: first.knownMembers)
+                return
+            }
+        }
+        guard merge.reasons.isEmpty else { throw PolicyError.emptyIntersection(merge.ids, merge.reasons) }
+        let forbiddenLeading = parts.reduce(ScalarSet()) { $0.union($1.forbiddenLeading) }
+        let forbiddenTrailing = parts.reduce(ScalarSet()) { $0.union($1.forbiddenTrailing) }
+        let result = merge.result(
+            forbidLeading: Policy.union(parts.map(\.policy.forbidLeading), parts.map(\.forbiddenLeading)),
+            forbidTrailing: Policy.union(parts.map(\.policy.forbidTrailing), parts.map(\.forbiddenTrailing)))
+        var known: [String: ScalarSet] = ["forbidLeading": forbiddenLeading, "forbidTrailing": forbiddenTrailing]
+        for (index, characterClass) in result.classes.enumerated() {
+            known["classes[\(index)].\(characterClass.charset.keyName)"] = merge.members[index]
+        }
+        try self.init(compilingIntersection: result, ids: merge.ids, lists: lists, known: known)
+        // Contradictions among the accumulated rules, then lint's verdict (reachability over
+        // the exact counting automaton, for every allowed length): an intersection that no
+        // password satisfies is an error, with the reason.
+        var reasons = contradictions().map(\.description)
+        if reasons.isEmpty, case .unsatisfiable(let reason) = satisfiability() {
+            reasons = [reason]
+        }
+        guard reasons.isEmpty else { throw PolicyError.emptyIntersection(merge.ids, reasons) }
+    }
+
+    /// Compiles an intersection's result; a problem in it means no password satisfies the parts.
+    private init(compilingIntersection result: Policy, ids: [String], lists: [String: Blocklist], known: [String: ScalarSet]) throws(PolicyError) {
+        do {
+            try self.init(result, blocklists: lists, knownMembers: known)
+        } catch {
+            throw PolicyError.emptyIntersection(ids, error.problems.map(\.description))
+        }
+    }
+
+    /// The members of this policy's charsets by key path, as ``init(_:blocklists:knownMembers:)`` takes them.
+    private var knownMembers: [String: ScalarSet] {
+        var known: [String: ScalarSet] = ["forbidLeading": forbiddenLeading, "forbidTrailing": forbiddenTrailing]
+        for (index, characterClass) in policy.classes.enumerated() {
+            known["classes[\(index)].\(characterClass.charset.keyName)"] = classMembers[index]
+        }
+        return known
+    }
+}
