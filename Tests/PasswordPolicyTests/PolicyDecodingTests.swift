@@ -159,6 +159,20 @@ import Testing
         #expect(found.contains { $0.keyPath == keyPath }, "\(found)")
     }
 
+    /// The id's rule, character by character: lowercase ASCII letters, digits, `-`, `_`, `+`,
+    /// in non-empty dot-separated parts. Look-alikes and combined characters are refused.
+    @Test(arguments: [
+        ("a.b", true), ("tencentcloud.cvm.linux", true), ("a-b_c.d9", true), ("a.b+c.d", true), ("x", true),
+        ("", false), ("A.b", false), (".a", false), ("a.", false), ("a..b", false), (".", false),
+        ("a b", false), ("a/b", false), ("a.\u{0430}", false), ("\u{FF41}.b", false), ("a\u{301}.b", false),
+        ("a.b\n", false), ("a\u{0}.b", false), ("é.b", false),
+    ])
+    func idsFollowTheirRule(id: String, valid: Bool) {
+        let policy = Policy(id: id, length: LengthRange(min: 1, max: nil), classes: [CharacterClass(name: "d", .set("0-9"))])
+        let idProblems = policy.structuralProblems().filter { $0.keyPath == "id" }
+        #expect(idProblems.isEmpty == valid, "\(idProblems)")
+    }
+
     @Test func everyProblemIsReportedNotOnlyTheFirst() {
         let json = #"{"id": "a.b", "length": {"min": -1}, "classes": [{"name": "d", "set": "[z-a]"}, {"name": "e", "set": "\\p{Nope}"}], "require": [{"class": "x", "min": 1}], "forbidPatterns": [{"pattern": "(a", "code": "c", "message": "m"}]}"#
         let keyPaths = Set(problems(json).map(\.keyPath))

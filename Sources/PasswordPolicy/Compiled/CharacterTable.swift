@@ -58,10 +58,11 @@ struct CharacterTable: Sendable {
     /// boundary and set cost a logarithm each; `\p{L}` has hundreds of ranges).
     private static func sweep(_ boundaries: [UInt32], _ sets: [ScalarSet], _ bits: [UInt64], _ classMask: UInt64) -> [UInt64] {
         var cursors = [Int](repeating: 0, count: sets.count)
+        let rangeLists = sets.map(\.ranges)   // read once, not once a boundary
         return boundaries.map { value in
             var mask: UInt64 = 0
-            for index in sets.indices {
-                let ranges = sets[index].ranges
+            for index in rangeLists.indices {
+                let ranges = rangeLists[index]
                 var cursor = cursors[index]
                 while cursor < ranges.count, ranges[cursor].upperBound < value { cursor += 1 }
                 cursors[index] = cursor

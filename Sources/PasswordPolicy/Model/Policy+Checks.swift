@@ -101,14 +101,26 @@ extension Policy {
     /// Why `id` is not a valid identifier, or nil.
     static func idProblem(_ id: String) -> String? {
         if id.isEmpty { return "must not be empty" }
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_.+")
-        if id.contains(where: { !allowed.contains($0) }) {
+        // Byte by byte: every allowed character is one ASCII byte, and any other character
+        // holds a byte that is not allowed.
+        let bytes = id.utf8
+        if bytes.contains(where: { !isIDByte($0) }) {
             return "\"\(id)\" must be lowercase letters, digits, '-' and '_', in dot-separated parts (vendor.service[.variant])"
         }
-        if id.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+        let dot = UInt8(ascii: ".")
+        if bytes.first == dot || bytes.last == dot || zip(bytes, bytes.dropFirst()).contains(where: { $0 == dot && $1 == dot }) {
             return "\"\(id)\" has an empty dot-separated part"
         }
         return nil
+    }
+
+    /// `a`-`z`, `0`-`9`, `-`, `_`, `.` and `+` (an intersection's id joins its parts' with `+`).
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "+"): return true
+        default: return false
+        }
     }
 
     static func unknownClassMessage(_ name: String, known: [String]) -> String {

@@ -7,6 +7,8 @@
 // class body, PCRE2 is asked as before. `UnicodePropertyTableTests` scans every category again and compares, so a table
 // that PCRE2 would not reproduce fails the tests on the machine that runs them.
 
+import Synchronization
+
 enum UnicodeProperties {
     /// Whether the table applies: the linked PCRE2 is the release the table was read from.
     static let tableApplies = PCRE2Library.unicodeVersion == UnicodePropertyTable.unicodeVersion
@@ -46,16 +48,56 @@ enum UnicodeProperties {
         return (name, negated, after[after.index(after: close)...])
     }
 
-    /// The table's members of a category, decoded on each use (hexadecimal ranges "lo-hi" or
-    /// single values, comma-separated; microseconds, and the compiled policy keeps the result).
+    /// The table's members of a category, decoded on first use and kept (at most one set per
+    /// name the table has): hexadecimal ranges "lo-hi" or single values, comma-separated.
     private static func set(named name: Substring) -> ScalarSet? {
-        guard let encoded = UnicodePropertyTable.ranges[String(name)] else { return nil }
+        let name = String(name)
+        if let known = decoded.withLock({ $0[name] }) { return known }
+        guard let encoded = UnicodePropertyTable.ranges[name], let members = decode(encoded) else { return nil }
+        decoded.withLock { $0[name] = members }
+        return members
+    }
+
+    private static let decoded = Mutex<[String: ScalarSet]>([:])
+
+    /// The ranges of one table entry, or nil when it is not well formed.
+    private static func decode(_ encoded: String) -> ScalarSet? {
+        if encoded.isEmpty { return ScalarSet() }   // a category PCRE2 matches nothing of (Cs)
         var ranges: [ClosedRange<UInt32>] = []
-        for item in encoded.split(separator: ",") {
-            let bounds = item.split(separator: "-")
-            guard let low = UInt32(bounds[0], radix: 16), let high = bounds.count > 1 ? UInt32(bounds[1], radix: 16) : low, low <= high else { return nil }
-            ranges.append(low...high)
+        var low: UInt32? = nil
+        var value: UInt32 = 0
+        var digits = 0
+        func finish() -> Bool {
+            guard digits > 0 else { return false }
+            let first = low ?? value
+            low = nil
+            guard first <= value else { return false }
+            ranges.append(first...value)
+            return true
         }
+        for byte in encoded.utf8 {
+            switch byte {
+            case UInt8(ascii: ","):
+                guard finish() else { return nil }
+                (value, digits) = (0, 0)
+            case UInt8(ascii: "-"):
+                guard digits > 0, low == nil else { return nil }
+                (low, value, digits) = (value, 0, 0)
+            default:
+                guard let digit = hexDigit(byte), digits < 6 else { return nil }
+                value = value << 4 | digit
+                digits += 1
+            }
+        }
+        guard finish() else { return nil }
         return ScalarSet(ranges: ranges)
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
+        default: return nil
+        }
     }
 }
