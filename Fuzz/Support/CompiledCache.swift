@@ -15,15 +15,16 @@ enum CompiledCache {
         return entry
     }
 
-    nonisolated(unsafe) private static var intersections: [[Policy]: Result<Policy, PolicyError>] = [:]
+    nonisolated(unsafe) private static var intersections: [[Policy]: Result<CompiledPolicy, PolicyError>] = [:]
 
-    /// `Policy.intersection(compiled:)` of `parts` (`policies` compiled), kept by the
-    /// policies: the same parts come back with many passwords.
-    static func intersection(of policies: [Policy], compiled parts: [CompiledPolicy]) -> Result<Policy, PolicyError> {
+    /// `CompiledPolicy(intersecting: parts)`, kept by the parts' policies: the same parts
+    /// come back with many passwords.
+    static func intersection(of parts: [CompiledPolicy]) -> Result<CompiledPolicy, PolicyError> {
+        let policies = parts.map(\.policy)
         if let hit = intersections[policies] { return hit }
         if intersections.count > 2_000 { intersections.removeAll() }
-        let result: Result<Policy, PolicyError>
-        do { result = .success(try Policy.intersection(compiled: parts)) } catch { result = .failure(error) }
+        let result: Result<CompiledPolicy, PolicyError>
+        do { result = .success(try CompiledPolicy(intersecting: parts)) } catch { result = .failure(error) }
         intersections[policies] = result
         return result
     }

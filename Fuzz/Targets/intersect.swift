@@ -1,5 +1,6 @@
 // Fuzz target 4: intersection. A password is valid for the intersection exactly when it
-// is valid for each part; an empty intersection is reported with reasons.
+// is valid for each part; an empty intersection is reported with reasons. The intersection
+// is compiled by `CompiledPolicy(intersecting:)`, as a program that validates with it would.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzIntersect(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -17,9 +18,8 @@ public func fuzzIntersect(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let password = reader.rest()
     let context = ["username": "ab"]
     let expected = a.isValid(utf8: password, context: context) && b.isValid(utf8: password, context: context)
-    switch CompiledCache.intersection(of: [a.policy, b.policy], compiled: [a, b]) {
-    case .success(let intersection):
-        guard let both = CompiledCache.compiledPolicy(intersection) else { fatalError("the intersection does not compile") }
+    switch CompiledCache.intersection(of: [a, b]) {
+    case .success(let both):
         if both.isValid(utf8: password, context: context) != expected { fatalError("intersection verdict differs from its parts") }
         if both.validate(utf8: password, context: context).isEmpty != expected { fatalError("intersection validate differs from its parts") }
     case .failure(let error):
