@@ -20,12 +20,27 @@ import Testing
                 }
             }
         }
-        for value in values {
+        func expected(_ value: UInt32) -> UInt64 {
             var expected: UInt64 = 0
             for (set, bit) in zip(sets, bits) where set.contains(value) { expected |= bit }
             if expected & table.classMask != 0 { expected |= CharacterTable.memberBit }
+            return expected
+        }
+        for value in values {
             let mask = table.mask(value) & ~CharacterTable.nonASCIIBit
-            if mask != expected { Issue.record("U+\(String(value, radix: 16)): \(String(mask, radix: 2)) instead of \(String(expected, radix: 2))") }
+            if mask != expected(value) { Issue.record("U+\(String(value, radix: 16)): \(String(mask, radix: 2)) instead of \(String(expected(value), radix: 2))") }
+        }
+        // `runs`: every value once, in maximal runs, each run's mask the mask of its values.
+        let runs = table.runs
+        #expect(runs.first?.range.lowerBound == 0)
+        #expect(runs.last?.range.upperBound == 0x10FFFF)
+        for (before, after) in zip(runs, runs.dropFirst()) {
+            if after.range.lowerBound != before.range.upperBound + 1 { Issue.record("a gap or overlap at U+\(String(after.range.lowerBound, radix: 16))") }
+            if after.mask == before.mask { Issue.record("two runs of one mask meet at U+\(String(after.range.lowerBound, radix: 16))") }
+        }
+        for value in values {
+            let run = runs.first { $0.range.contains(value) }
+            if run.map({ $0.mask & ~CharacterTable.nonASCIIBit }) != expected(value) { Issue.record("the run of U+\(String(value, radix: 16)) has another mask") }
         }
     }
 

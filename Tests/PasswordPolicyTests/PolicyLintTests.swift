@@ -57,6 +57,10 @@ import Testing
         #expect(lint(#"{"id": "t.x", "length": {"min": 1}, "allowOther": true, "classes": [{"name": "d", "set": "0-9"}], "forbidLeading": {"set": "0-9"}}"#).isEmpty)
         // An empty password needs no first character.
         #expect(lint(#"{"id": "t.x", "length": {"min": 0}, "classes": [{"name": "d", "set": "0-9"}], "forbidLeading": {"set": "0-9"}}"#).isEmpty)
+        // Every scalar value forbidden first, other characters allowed: a surrogate code point
+        // is in no set, but it is no character either, so nothing can come first.
+        let everything = #"{"id": "t.x", "length": {"min": 1}, "allowOther": true, "classes": [{"name": "a", "set": "a-z"}], "forbidLeading": {"set": "\\x{0}-\\x{10ffff}"}}"#
+        #expect(lint(everything).map(\.keyPath) == ["forbidLeading"])
     }
 
     @Test func oneCharacterCannotMakeALongPasswordWithoutRepeating() {

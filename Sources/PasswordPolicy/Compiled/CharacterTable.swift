@@ -74,6 +74,24 @@ struct CharacterTable: Sendable {
     }
 
     /// The byte table: `facts[byte]` for any byte (see the type's notes for the bits).
+    /// Every scalar value from 0 to 0x10FFFF in maximal runs of one mask (``mask(_:)``'s
+    /// answer), ascending. Surrogates are not left out: no set holds them, so they share
+    /// the mask of the scalars around them.
+    var runs: [(range: ClosedRange<UInt32>, mask: UInt64)] {
+        var runs: [(range: ClosedRange<UInt32>, mask: UInt64)] = []
+        var start: UInt32 = 0
+        var current = bytes.entries[0]
+        func step(to value: UInt32, _ mask: UInt64) {
+            guard mask != current else { return }
+            runs.append((start...(value - 1), current))
+            (start, current) = (value, mask)
+        }
+        for value in 1..<128 { step(to: UInt32(value), bytes.entries[value]) }
+        for (value, mask) in zip(starts, masks) { step(to: value, mask) }
+        runs.append((start...0x10FFFF, current))
+        return runs
+    }
+
     @inline(__always)
     var facts: UnsafePointer<UInt64> { UnsafePointer(bytes.entries) }
 

@@ -53,12 +53,11 @@ struct GenerationAlphabet: Sendable {
 
     /// Splits `members` into atoms, using the compiled policy's table for each character's
     /// class membership and leading/trailing standing. `tracked` selects the classes that
-    /// matter (those some requirement mentions); `boundaries` are the sets whose range ends
-    /// delimit intervals of identical membership.
-    init(members: ScalarSet, table: CharacterTable, boundaries sets: [ScalarSet], tracked: UInt64) {
+    /// matter (those some requirement mentions).
+    init(members: ScalarSet, table: CharacterTable, tracked: UInt64) {
         self.members = members
         self.count = members.count
-        let intervals = GenerationAlphabet.intervals(of: members, table: table, boundaries: sets, tracked: tracked)
+        let intervals = GenerationAlphabet.intervals(of: members, table: table, tracked: tracked)
         // Atoms in order of their first member, so that numbering is deterministic.
         var atomOfKey: [UInt64: Int] = [:]
         var atomRanges: [[ClosedRange<UInt32>]] = []
@@ -101,29 +100,26 @@ struct GenerationAlphabet: Sendable {
     }
 
     /// The maximal intervals of `members` whose characters have the same tracked classes
-    /// and leading/trailing standing (their key), in ascending order.
-    private static func intervals(of members: ScalarSet, table: CharacterTable, boundaries sets: [ScalarSet], tracked: UInt64) -> [(range: ClosedRange<UInt32>, key: UInt64)] {
-        var cuts: [UInt32] = []
-        for set in sets + [members] {
-            for range in set.ranges {
-                cuts.append(range.lowerBound)
-                if range.upperBound < 0x10FFFF { cuts.append(range.upperBound + 1) }
-            }
-        }
-        cuts.append(0x110000)
-        cuts.sort()
+    /// and leading/trailing standing (their key), in ascending order: the members walked
+    /// together with the table's runs of one mask.
+    private static func intervals(of members: ScalarSet, table: CharacterTable, tracked: UInt64) -> [(range: ClosedRange<UInt32>, key: UInt64)] {
+        let runs = table.runs
         var intervals: [(range: ClosedRange<UInt32>, key: UInt64)] = []
-        var previous: UInt32? = nil
-        for cut in cuts {
-            defer { previous = cut }
-            guard let start = previous, start < cut, members.contains(start) else { continue }
-            let mask = table.mask(start)
-            let key = (mask & tracked & table.classMask) | (mask & (CharacterTable.leadingBit | CharacterTable.trailingBit))
-            let range = start...(cut - 1)
-            if let last = intervals.last, last.key == key, last.range.upperBound &+ 1 == start {
-                intervals[intervals.count - 1].range = last.range.lowerBound...range.upperBound
-            } else {
-                intervals.append((range, key))
+        var run = 0
+        for member in members.ranges {
+            var start = member.lowerBound
+            while true {
+                while runs[run].range.upperBound < start { run += 1 }
+                let mask = runs[run].mask
+                let key = (mask & tracked & table.classMask) | (mask & (CharacterTable.leadingBit | CharacterTable.trailingBit))
+                let end = min(member.upperBound, runs[run].range.upperBound)
+                if let last = intervals.last, last.key == key, last.range.upperBound &+ 1 == start {
+                    intervals[intervals.count - 1].range = last.range.lowerBound...end
+                } else {
+                    intervals.append((start...end, key))
+                }
+                if end == member.upperBound { break }
+                start = end + 1
             }
         }
         return intervals

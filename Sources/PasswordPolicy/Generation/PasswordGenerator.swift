@@ -133,10 +133,7 @@ public struct PasswordGenerator: Sendable {
         }
         try PasswordGenerator.checkRequiredClasses(compiled, options: options, members: members)
         let rules = GenerationRules(compiled)
-        return GenerationAlphabet(
-            members: members, table: compiled.table,
-            boundaries: compiled.classMembers + [compiled.forbiddenLeading, compiled.forbiddenTrailing],
-            tracked: rules.trackedMask)
+        return GenerationAlphabet(members: members, table: compiled.table, tracked: rules.trackedMask)
     }
 
     // MARK: Generating

@@ -65,7 +65,8 @@ private struct ContradictionAnalysis {
     /// The largest `min` and the smallest `max` given for each class.
     var minimum: [Bound?]
     var maximum: [Bound?]
-    /// Every scalar value, cut where any set's membership changes (surrogates left out).
+    /// Every scalar value in runs that every class, `forbidLeading` and `forbidTrailing` treat
+    /// alike (surrogates left out).
     var segments: [Segment] = []
 
     init(_ compiled: CompiledPolicy) {
@@ -88,20 +89,10 @@ private struct ContradictionAnalysis {
     }
 
     static func segments(of compiled: CompiledPolicy) -> [Segment] {
-        let sets = compiled.classMembers + [compiled.forbiddenLeading, compiled.forbiddenTrailing]
-        var boundaries: Set<UInt32> = [0, 0xD800, 0xE000]
-        for set in sets {
-            for range in set.ranges {
-                boundaries.insert(range.lowerBound)
-                if range.upperBound < 0x10FFFF { boundaries.insert(range.upperBound + 1) }
-            }
-        }
-        let starts = boundaries.sorted()
         var segments: [Segment] = []
-        for (position, start) in starts.enumerated() {
-            let end = position + 1 < starts.count ? starts[position + 1] - 1 : 0x10FFFF
-            if start >= 0xD800, end <= 0xDFFF { continue }
-            segments.append(Segment(range: start...end, mask: compiled.table.mask(start)))
+        for (range, mask) in compiled.table.runs {
+            if range.lowerBound < 0xD800 { segments.append(Segment(range: range.lowerBound...min(range.upperBound, 0xD7FF), mask: mask)) }
+            if range.upperBound > 0xDFFF { segments.append(Segment(range: max(range.lowerBound, 0xE000)...range.upperBound, mask: mask)) }
         }
         return segments
     }
