@@ -73,7 +73,6 @@ struct CharacterTable: Sendable {
         }
     }
 
-    /// The byte table: `facts[byte]` for any byte (see the type's notes for the bits).
     /// Every scalar value from 0 to 0x10FFFF in maximal runs of one mask (``mask(_:)``'s
     /// answer), ascending. Surrogates are not left out: no set holds them, so they share
     /// the mask of the scalars around them.
@@ -92,6 +91,7 @@ struct CharacterTable: Sendable {
         return runs
     }
 
+    /// The byte table: `facts[byte]` for any byte (see the type's notes for the bits).
     @inline(__always)
     var facts: UnsafePointer<UInt64> { UnsafePointer(bytes.entries) }
 
