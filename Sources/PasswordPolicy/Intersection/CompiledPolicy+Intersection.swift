@@ -46,12 +46,19 @@ extension CompiledPolicy {
             known["classes[\(index)].\(characterClass.charset.keyName)"] = merge.members[index]
         }
         try self.init(compilingIntersection: result, ids: merge.ids, lists: lists, known: known)
-        // Contradictions among the accumulated rules, then lint's verdict (reachability over
-        // the exact counting automaton, for every allowed length): an intersection that no
-        // password satisfies is an error, with the reason.
-        var reasons = contradictions().map(\.description)
-        if reasons.isEmpty, case .unsatisfiable(let reason) = satisfiability() {
-            reasons = [reason]
+        // Lint's verdict (reachability over the exact counting automaton, for every allowed
+        // length): an intersection that no password satisfies is an error, with the reason.
+        // The contradictions among the accumulated rules say why more plainly; each one means
+        // that no password exists, so they are only looked for when one might hold.
+        let reasons: [String]
+        switch satisfiability() {
+        case .satisfiable:
+            return
+        case .unsatisfiable(let reason):
+            let contradictions = contradictions().map(\.description)
+            reasons = contradictions.isEmpty ? [reason] : contradictions
+        case .undecided:
+            reasons = contradictions().map(\.description)
         }
         guard reasons.isEmpty else { throw PolicyError.emptyIntersection(merge.ids, reasons) }
     }
