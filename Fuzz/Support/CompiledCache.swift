@@ -15,17 +15,20 @@ enum CompiledCache {
         return entry
     }
 
-    nonisolated(unsafe) private static var intersections: [[Policy]: Result<CompiledPolicy, PolicyError>] = [:]
+    /// By the parts' storage objects, each entry keeping its parts alive (so an object
+    /// cannot be freed and its address reused by another policy while the entry is kept):
+    /// hashing two whole policies a call cost more than the validation.
+    nonisolated(unsafe) private static var intersections: [[ObjectIdentifier]: (parts: [CompiledPolicy], result: Result<CompiledPolicy, PolicyError>)] = [:]
 
-    /// `CompiledPolicy(intersecting: parts)`, kept by the parts' policies: the same parts
-    /// come back with many passwords.
+    /// `CompiledPolicy(intersecting: parts)`, kept by its parts: the same parts come back
+    /// with many passwords.
     static func intersection(of parts: [CompiledPolicy]) -> Result<CompiledPolicy, PolicyError> {
-        let policies = parts.map(\.policy)
-        if let hit = intersections[policies] { return hit }
+        let key = parts.map { ObjectIdentifier($0.storage) }
+        if let hit = intersections[key] { return hit.result }
         if intersections.count > 2_000 { intersections.removeAll() }
         let result: Result<CompiledPolicy, PolicyError>
         do { result = .success(try CompiledPolicy(intersecting: parts)) } catch { result = .failure(error) }
-        intersections[policies] = result
+        intersections[key] = (parts, result)
         return result
     }
 
