@@ -40,6 +40,19 @@ import Testing
         #expect(result.lines.count == 3)
     }
 
+    /// Two policy files that each name `breached.txt`, relative to themselves, with other
+    /// passwords in it: combined, both lists apply.
+    @Test func twoListFilesOfOneNameBothApply() throws {
+        let other = try TemporaryDirectory()
+        _ = try directory.write("breached.txt", "Xk9hunter22!\n")
+        _ = try other.write("breached.txt", "Xk9zebra33!\n")
+        let first = try directory.write("policy.json", Self.policy(list: "breached.txt"))
+        let second = try other.write("policy.json", Self.policy(list: "breached.txt"))
+        let result = try CommandRunner.run(["check", "-p", first, "-p", second], input: "Xk9hunter22!\nXk9zebra33!\nXk9other44!\n")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.lines == ["line 1: appears in a known data breach (breached)", "line 2: appears in a known data breach (breached)", "line 3: ok"])
+    }
+
     @Test func forbidListAddsAFileToAPreset() throws {
         let list = try directory.write("breached.txt", "zebra crossing 1999\n")
         let result = try CommandRunner.run(["check", "-p", "owasp.asvs-5.l3", "--forbid-list", list], input: "zebra crossing 1999\nzebra crossing 2000\n")

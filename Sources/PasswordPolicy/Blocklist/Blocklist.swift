@@ -167,6 +167,15 @@ public struct Blocklist: Sendable, CustomStringConvertible {
         (0..<count).map { String(decoding: blob[Int(starts[$0])..<Int(starts[$0 + 1]) - 1], as: UTF8.self) }
     }
 
+    /// Whether `other` is this list: the same mapped file, or the same name, reason and
+    /// entries (compared only when the names match; equal arrays that share storage are
+    /// not read).
+    func isSameList(as other: Blocklist) -> Bool {
+        if let file, let otherFile = other.file { return file === otherFile }
+        guard file == nil, other.file == nil, name == other.name, reason == other.reason else { return false }
+        return starts == other.starts && blob == other.blob
+    }
+
     /// The list with every entry in NFC and, when `caseFolded`, lowercased; the list itself
     /// when that changes nothing (an all-ASCII list without capitals, such as `common`).
     func prepared(normalization: UnicodeNormalization?, caseFolded: Bool) -> Blocklist {

@@ -13,8 +13,9 @@ extension CompiledPolicy {
     /// This costs less than compiling the resulting policy again: a class that loses members
     /// becomes a `set` listing what remains, and its members are the intersection of the
     /// members PCRE2 gave for the parts, so PCRE2 compiles that `set` (it stays valid text)
-    /// but is not asked about every scalar again. A `forbidList` is looked up among the lists
-    /// its part was compiled with.
+    /// but is not asked about every scalar again. A `forbidList` keeps the list its part was
+    /// compiled with; when two parts give one name different lists, the later part's rule is
+    /// renamed `policy-id:name`, so that both lists apply.
     public init(intersecting parts: [CompiledPolicy]) throws(PolicyError) {
         guard let first = parts.first else { throw PolicyError(keyPath: "", "no policy given") }
         if parts.count == 1 {
@@ -23,24 +24,26 @@ extension CompiledPolicy {
         }
         var merge = IntersectionMerge(parts)
         for part in parts { merge.add(part) }
-        var lists: [String: Blocklist] = [:]
-        for part in parts { lists.merge(part.storage.listsByName) { kept, _ in kept } }
+        let (listRules, lists) = CompiledPolicy.forbiddenLists(of: parts)
         if merge.classes.isEmpty {
             // No character is allowed by every policy: only the empty password can remain,
             // when every length range starts at 0 and nothing requires a character.
             if merge.minLength > 0 {
                 merge.reasons.append("no character is allowed by every policy, and passwords need at least \(merge.minLength) \(Messages.characters(merge.minLength))")
             } else if merge.reasons.isEmpty {
-                try self.init(compilingIntersection: merge.onlyTheEmptyPassword(first.policy), ids: merge.ids, lists: lists, known: first.knownMembers)
+                var onlyEmpty = merge.onlyTheEmptyPassword(first.policy)
+                onlyEmpty.forbidLists = listRules
+                try self.init(compilingIntersection: onlyEmpty, ids: merge.ids, lists: lists, known: first.knownMembers)
                 return
             }
         }
         guard merge.reasons.isEmpty else { throw PolicyError.emptyIntersection(merge.ids, merge.reasons) }
         let forbiddenLeading = parts.reduce(ScalarSet()) { $0.union($1.forbiddenLeading) }
         let forbiddenTrailing = parts.reduce(ScalarSet()) { $0.union($1.forbiddenTrailing) }
-        let result = merge.result(
+        var result = merge.result(
             forbidLeading: Policy.union(parts.map(\.policy.forbidLeading), parts.map(\.forbiddenLeading)),
             forbidTrailing: Policy.union(parts.map(\.policy.forbidTrailing), parts.map(\.forbiddenTrailing)))
+        result.forbidLists = listRules
         var known: [String: ScalarSet] = ["forbidLeading": forbiddenLeading, "forbidTrailing": forbiddenTrailing]
         for (index, characterClass) in result.classes.enumerated() {
             known["classes[\(index)].\(characterClass.charset.keyName)"] = merge.members[index]
@@ -61,6 +64,30 @@ extension CompiledPolicy {
             reasons = contradictions().map(\.description)
         }
         guard reasons.isEmpty else { throw PolicyError.emptyIntersection(merge.ids, reasons) }
+    }
+
+    /// Every part's `forbidList` rules, each with the list its part was compiled with. A
+    /// name that an earlier part gives another list is renamed `policy-id:name` (then
+    /// `policy-id:name#2` …) for the later part, so that both lists apply.
+    private static func forbiddenLists(of parts: [CompiledPolicy]) -> (rules: [ForbiddenList], lists: [String: Blocklist]) {
+        var rules: [ForbiddenList] = []
+        var lists: [String: Blocklist] = [:]
+        for part in parts {
+            for var rule in part.policy.forbidLists {
+                if let list = part.storage.listsByName[rule.list] {
+                    var name = rule.list
+                    var suffix = 1
+                    while let taken = lists[name], !taken.isSameList(as: list) {
+                        name = "\(part.policy.id):\(rule.list)" + (suffix == 1 ? "" : "#\(suffix)")
+                        suffix += 1
+                    }
+                    lists[name] = list
+                    rule.list = name
+                }
+                if !rules.contains(rule) { rules.append(rule) }
+            }
+        }
+        return (rules, lists)
     }
 
     /// Compiles an intersection's result; a problem in it means no password satisfies the parts.

@@ -57,7 +57,9 @@ extension Policy {
             for scalar in text.unicodeScalars where !chars.unicodeScalars.contains(scalar) { chars.unicodeScalars.append(scalar) }
         }
         if allChars { return .chars(chars) }
-        return .set(present.reduce(ScalarSet()) { $0.union($1.1) }.pcre2ClassBody)
+        let members = present.reduce(ScalarSet()) { $0.union($1.1) }
+        // Sets that match no character forbid nothing (an empty `set` would not compile).
+        return members.isEmpty ? nil : .set(members.pcre2ClassBody)
     }
 }
 
