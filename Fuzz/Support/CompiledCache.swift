@@ -21,15 +21,15 @@ enum CompiledCache {
     nonisolated(unsafe) private static var intersections: [[ObjectIdentifier]: (parts: [CompiledPolicy], result: Result<CompiledPolicy, PolicyError>)] = [:]
 
     /// `CompiledPolicy(intersecting: parts)`, kept by its parts: the same parts come back
-    /// with many passwords.
-    static func intersection(of parts: [CompiledPolicy]) -> Result<CompiledPolicy, PolicyError> {
+    /// with many passwords. `isNew` when it was computed by this call.
+    static func intersection(of parts: [CompiledPolicy]) -> (result: Result<CompiledPolicy, PolicyError>, isNew: Bool) {
         let key = parts.map { ObjectIdentifier($0.storage) }
-        if let hit = intersections[key] { return hit.result }
+        if let hit = intersections[key] { return (hit.result, false) }
         if intersections.count > 2_000 { intersections.removeAll() }
         let result: Result<CompiledPolicy, PolicyError>
         do { result = .success(try CompiledPolicy(intersecting: parts)) } catch { result = .failure(error) }
         intersections[key] = (parts, result)
-        return result
+        return (result, true)
     }
 
     struct GeneratorKey: Hashable {
